@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "relnotes",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "relnotes", targets: ["relnotes"]),
+        .library(name: "Relnotes", targets: ["Relnotes"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/mxcl/Version", from: "2.1.0"),
+    ],
+    targets: [
+        // Debian's libcmark-dev, found through pkg-config; no cmark source is vendored.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // The library: load → parse → filter → render → write.
+        .target(
+            name: "Relnotes",
+            dependencies: [
+                "CCmark",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Version", package: "Version"),
+            ],
+            plugins: ["EmbedThemePlugin"]
+        ),
+        // The command line, thin over the library.
+        .target(
+            name: "RelnotesCLI",
+            dependencies: [
+                "Relnotes",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "relnotes", dependencies: ["RelnotesCLI"]),
+        // Build-time tool: embeds the top-level templates/ folder (the built-in theme) into the library.
+        .executableTarget(name: "EmbedTheme"),
+        .plugin(name: "EmbedThemePlugin", capability: .buildTool(), dependencies: ["EmbedTheme"]),
+        .testTarget(
+            name: "RelnotesTests",
+            dependencies: ["Relnotes", "RelnotesCLI"],
+            exclude: ["Fixtures"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

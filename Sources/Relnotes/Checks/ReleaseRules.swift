@@ -1,0 +1,53 @@
+/// The release rules `check` enforces beyond the shape of each file (SPEC: Errors).
+enum ReleaseRules {
+    static func check(_ project: Project) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for release in project.releases {
+            diagnostics += dateRule(release)
+            diagnostics += candidateRule(release)
+            diagnostics += entryRules(release, in: project)
+        }
+        return diagnostics
+    }
+
+    /// Released and withdrawn releases carry the date they shipped.
+    private static func dateRule(_ release: Release) -> [Diagnostic] {
+        guard release.status == .released || release.status == .withdrawn, release.date == nil else { return [] }
+        return [.error("missing-date", "a \(release.status.rawValue) release needs a 'date' (YYYY-MM-DD)", at: release.keys["status"])]
+    }
+
+    /// A pre-release version is a candidate: it should say so.
+    private static func candidateRule(_ release: Release) -> [Diagnostic] {
+        guard release.version.isPrerelease, release.status == .released else { return [] }
+        return [.warning("prerelease-status", "version '\(release.version)' is a pre-release; its status should be 'candidate'", at: release.keys["status"])]
+    }
+
+    private static func entryRules(_ release: Release, in project: Project) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let version = release.version
+        let previous = project.releases
+            .filter { $0.status == .released && !$0.version.isPrerelease && $0.version < version.core }
+            .map(\.version).max()
+        let majorBump = previous.map { version.major > $0.major } ?? true
+        for entry in release.entries {
+            if entry.breaking && !majorBump && version.major > 0 {
+                diagnostics.append(.error(
+                    "breaking-without-major",
+                    "a breaking change needs a major release, but \(version) follows \(previous?.text ?? "no release") in the same major version; release it as \(nextMajor(after: previous)) or drop 'breaking'",
+                    at: entry.keys["breaking"]))
+            }
+            if entry.type == "feature" && version.patch > 0 {
+                diagnostics.append(.warning(
+                    "feature-in-patch",
+                    "a feature in patch release \(version); features belong in a minor release",
+                    at: entry.keys["type"]))
+            }
+        }
+        return diagnostics
+    }
+
+    private static func nextMajor(after version: SemanticVersion?) -> String {
+        guard let version else { return "1.0.0" }
+        return "\(version.major + 1).0.0"
+    }
+}

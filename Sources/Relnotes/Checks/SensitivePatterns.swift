@@ -1,0 +1,74 @@
+/// `sensitive_patterns`: regular expressions (internal hostnames, tracker URLs, e-mail
+/// addresses) that must not match anything an untrusted audience sees. Trusted audiences
+/// are those that see the default audience, where untagged content goes; every other
+/// audience's text is searched: front-matter values and the body lines left for it.
+struct SensitivePatterns {
+    let project: Project
+    let bodies: BodyRenderer
+    let graph: AudienceGraph
+
+    init(project: Project, bodies: BodyRenderer) {
+        self.project = project
+        self.bodies = bodies
+        self.graph = AudienceGraph(project.config)
+    }
+
+    func check() -> [Diagnostic] {
+        let patterns = project.config.sensitivePatterns
+        guard !patterns.isEmpty else { return [] }
+        var found: [Diagnostic] = []
+        var seen = Set<String>()
+        for audience in project.config.audiences.map(\.name) where !graph.isTrusted(audience) {
+            for (text, location) in visibleTexts(for: audience) {
+                for pattern in patterns where text.contains(pattern.regex) {
+                    let key = "\(location)|\(pattern.source)"
+                    guard seen.insert(key).inserted else { continue }
+                    found.append(.error(
+                        "sensitive-content",
+                        "text visible to '\(audience)' matches the sensitive pattern '\(pattern.source)'; move it into an internal block or container",
+                        at: location))
+                }
+            }
+        }
+        return found
+    }
+
+    /// Every piece of text `audience` sees, with where it was written.
+    private func visibleTexts(for audience: String) -> [(String, SourceLocation)] {
+        let filter = AudienceFilter(project: project)
+        let site = filter.site(for: project.config.audience(named: audience)!, includeDrafts: true)
+        var texts: [(String, SourceLocation)] = []
+        func add(_ value: String?, _ key: String, _ keys: KeyLocations) {
+            if let value { texts.append((value, keys[key])) }
+        }
+        var entries: [VisibleEntry] = []
+        for visible in site.releases {
+            if let release = visible.release {
+                add(visible.fields.title, "title", release.keys)
+                add(visible.fields.summary, "summary", release.keys)
+                add(visible.fields.releaseManager, "release_manager", release.keys)
+                add(visible.fields.branch, "branch", release.keys)
+                for signOff in visible.fields.signOff ?? [] { add(signOff.team + " " + signOff.state, "sign_off", release.keys) }
+                texts += bodyLines(release.body, for: audience)
+            }
+            entries += visible.entries
+        }
+        var seenEntries = Set<String>()
+        for visible in entries where seenEntries.insert(visible.entry.id).inserted {
+            add(visible.fields.title, "title", visible.entry.keys)
+            add(visible.fields.component, "component", visible.entry.keys)
+            for ticket in visible.fields.tickets ?? [] { add(ticket, "tickets", visible.entry.keys) }
+            texts += bodyLines(visible.entry.body, for: audience)
+        }
+        for visible in site.pages {
+            add(visible.fields.title, "title", visible.page.keys)
+            texts += bodyLines(visible.page.body, for: audience)
+        }
+        return texts
+    }
+
+    private func bodyLines(_ source: MarkdownSource, for audience: String) -> [(String, SourceLocation)] {
+        guard let prepared = bodies.prepared[source] else { return [] }
+        return prepared.structure.visibleLines(for: audience, graph: graph).map { (String($0.text), $0.location) }
+    }
+}

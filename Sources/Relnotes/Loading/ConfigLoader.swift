@@ -1,0 +1,201 @@
+import Foundation
+
+/// Reads `relnotes.yml`; a missing file means every default.
+enum ConfigLoader {
+    static let fileName = "relnotes.yml"
+
+    static func load(root: URL) -> (config: SiteConfig, diagnostics: [Diagnostic]) {
+        let url = root.appending(path: fileName)
+        guard FileManager.default.fileExists(atPath: url.path) else { return (SiteConfig(), []) }
+        do {
+            let file = try SourceFile.read(url, as: fileName)
+            return parse(file)
+        } catch {
+            return (SiteConfig(), [error])
+        }
+    }
+
+    static func parse(_ file: SourceFile) -> (config: SiteConfig, diagnostics: [Diagnostic]) {
+        let positions = YAMLPositions(path: file.path, firstLine: 1)
+        let mapping: YAMLMapping
+        do {
+            mapping = try positions.parseMapping(file.text, fileStart: SourceLocation(path: file.path))
+        } catch {
+            return (SiteConfig(), [error])
+        }
+        var reader = ConfigReader(reader: FieldReader(positions: positions))
+        let config = reader.read(mapping)
+        return (config, reader.reader.diagnostics)
+    }
+}
+
+/// The schema of `relnotes.yml`.
+private struct ConfigReader {
+    var reader: FieldReader
+
+    static let keys = ["title", "base_url", "default_audience", "audiences", "types", "tickets", "prereleases",
+                       "changelog_page_size", "feed_size", "unsafe_html", "sensitive_patterns"]
+
+    mutating func read(_ mapping: YAMLMapping) -> SiteConfig {
+        var config = SiteConfig()
+        reader.checkKeys(mapping, allowed: Self.keys, in: "relnotes.yml")
+        if let title = reader.line(mapping["title"]) { config.title = title }
+        if let url = reader.line(mapping["base_url"]) { config.baseURL = readBaseURL(url, at: mapping["base_url"]!) }
+        if let audiences = reader.mapping(mapping["audiences"]) { config.audiences = readAudiences(audiences) }
+        if let types = reader.mapping(mapping["types"]) { config.types = readTypes(types) }
+        if let tickets = reader.mapping(mapping["tickets"]) { readTickets(tickets, into: &config.tickets) }
+        if let mode = reader.choice(mapping["prereleases"], of: PrereleaseMode.allCases.map(\.rawValue)) {
+            config.prereleases = PrereleaseMode(rawValue: mode)!
+        }
+        if let size = reader.integer(mapping["changelog_page_size"], atLeast: 1) { config.changelogPageSize = size }
+        if let size = reader.integer(mapping["feed_size"], atLeast: 1) { config.feedSize = size }
+        if let unsafe = reader.bool(mapping["unsafe_html"]) { config.unsafeHTML = unsafe }
+        if let field = mapping["sensitive_patterns"] { config.sensitivePatterns = readPatterns(field) }
+
+        let names = config.audiences.map(\.name)
+        if let field = mapping["default_audience"], let name = reader.line(field) {
+            config.defaultAudience = name
+            checkAudience(name, known: names, at: field.valueLocation)
+        } else if !names.contains(config.defaultAudience) {
+            reader.report(.error("unknown-audience", "the default audience 'internal' is not configured; set 'default_audience' to one of \(names.quotedList)", at: mapping["audiences"]?.keyLocation ?? mapping.location))
+        }
+        for audience in config.audiences {
+            for seen in audience.sees { checkAudience(seen, known: names, at: audienceLocation(mapping, audience.name)) }
+        }
+        for type in config.types { if let name = type.audience { checkAudience(name, known: names, at: mapping["types"]?.valueLocation ?? mapping.location) } }
+        for name in config.tickets.linkFor { checkAudience(name, known: names, at: mapping["tickets"]?.valueLocation ?? mapping.location) }
+        return config
+    }
+
+    // MARK: - Sections
+
+    mutating func readBaseURL(_ url: String, at field: YAMLMapping.Field) -> String? {
+        guard let parsed = URL(string: url), let scheme = parsed.scheme, ["http", "https"].contains(scheme.lowercased()), parsed.host != nil else {
+            reader.report(.error("invalid-value", "'base_url' must be an absolute http(s) URL, not '\(url)'", at: field.valueLocation))
+            return nil
+        }
+        return url.hasSuffix("/") ? url : url + "/"
+    }
+
+    mutating func readAudiences(_ mapping: YAMLMapping) -> [AudienceDefinition] {
+        var audiences: [AudienceDefinition] = []
+        for field in mapping.fields {
+            guard checkName(field.key, of: "audience", at: field.keyLocation) else { continue }
+            if ContentKeys.all.contains(field.key) {
+                reader.report(.error("invalid-name", "audience name '\(field.key)' is taken by a front-matter key; choose another name", at: field.keyLocation))
+                continue
+            }
+            var audience = AudienceDefinition(name: field.key, title: field.key.capitalized)
+            if !field.value.isNull, let settings = reader.mapping(field) {
+                reader.checkKeys(settings, allowed: ["title", "sees"], in: "audience '\(field.key)'")
+                if let title = reader.line(settings["title"]) { audience.title = title }
+                if let sees = reader.texts(settings["sees"]) { audience.sees = sees }
+            }
+            audiences.append(audience)
+        }
+        if audiences.isEmpty {
+            reader.report(.error("invalid-value", "'audiences' must name at least one audience", at: mapping.location))
+            return SiteConfig().audiences
+        }
+        return audiences
+    }
+
+    mutating func readTypes(_ mapping: YAMLMapping) -> [EntryType] {
+        var types: [EntryType] = []
+        for field in mapping.fields {
+            guard checkName(field.key, of: "type", at: field.keyLocation) else { continue }
+            let fallback = EntryType.defaults.first { $0.name == field.key }
+            var type = EntryType(name: field.key, title: fallback?.title ?? field.key.capitalized, audience: fallback?.audience)
+            switch field.value {
+            case .scalar where !field.value.isNull:
+                if let title = reader.line(field) { type.title = title }
+            case .mapping:
+                if let settings = reader.mapping(field) {
+                    reader.checkKeys(settings, allowed: ["title", "audience"], in: "type '\(field.key)'")
+                    if let title = reader.line(settings["title"]) { type.title = title }
+                    if let audience = reader.line(settings["audience"]) { type.audience = audience }
+                }
+            default:
+                if !field.value.isNull {
+                    reader.report(.error("type-mismatch", "type '\(field.key)' must be a title or a mapping with 'title' and 'audience'", at: field.valueLocation))
+                }
+            }
+            types.append(type)
+        }
+        if types.isEmpty {
+            reader.report(.error("invalid-value", "'types' must name at least one type", at: mapping.location))
+            return EntryType.defaults
+        }
+        return types
+    }
+
+    mutating func readTickets(_ mapping: YAMLMapping, into tickets: inout TicketConfig) {
+        reader.checkKeys(mapping, allowed: ["pattern", "url", "link_for"], in: "'tickets'")
+        if let field = mapping["pattern"], let pattern = reader.line(field) {
+            if (try? Regex(pattern)) == nil {
+                reader.report(.error("invalid-pattern", "'pattern' is not a valid regular expression: '\(pattern)'", at: field.valueLocation))
+            } else {
+                tickets.pattern = pattern
+            }
+        }
+        if let field = mapping["url"], let url = reader.line(field) {
+            if url.contains("{key}") {
+                tickets.url = url
+            } else {
+                reader.report(.error("invalid-value", "'url' must contain '{key}' where the ticket key goes", at: field.valueLocation))
+            }
+        }
+        if let linkFor = reader.texts(mapping["link_for"]) { tickets.linkFor = linkFor }
+    }
+
+    mutating func readPatterns(_ field: YAMLMapping.Field) -> [SensitivePattern] {
+        guard !field.value.isNull else { return [] }
+        guard case .sequence(let items) = field.value else {
+            reader.report(.error("type-mismatch", "'sensitive_patterns' must be a list of regular expressions", at: field.valueLocation))
+            return []
+        }
+        var patterns: [SensitivePattern] = []
+        for item in items {
+            let location = reader.positions.location(of: item)
+            guard case .scalar(let scalar) = item, !item.isNull else {
+                reader.report(.error("type-mismatch", "items of 'sensitive_patterns' must be regular expressions", at: location))
+                continue
+            }
+            do {
+                patterns.append(SensitivePattern(source: scalar.string, regex: try Regex(scalar.string), location: location))
+            } catch {
+                reader.report(.error("invalid-pattern", "'\(scalar.string)' is not a valid regular expression", at: location))
+            }
+        }
+        return patterns
+    }
+
+    // MARK: - Names
+
+    /// Audience and type names become folder names and CSS classes: keep them plain.
+    mutating func checkName(_ name: String, of kind: String, at location: SourceLocation) -> Bool {
+        let valid = name.first.map { $0.isASCIILetter && $0.isLowercase } == true
+            && name.allSatisfy { ($0.isASCIILetter && $0.isLowercase) || $0.isASCIIDigit || $0 == "-" || $0 == "_" }
+        if !valid {
+            reader.report(.error("invalid-name", "\(kind) name '\(name)' must start with a lowercase letter and hold only lowercase letters, digits, '-' and '_'", at: location))
+        }
+        return valid
+    }
+
+    mutating func checkAudience(_ name: String, known: [String], at location: SourceLocation) {
+        guard !known.contains(name) else { return }
+        let hint = Suggestion.hint(for: name, in: known)
+        reader.report(.error("unknown-audience", "unknown audience '\(name)'\(hint)", at: location))
+    }
+
+    func audienceLocation(_ mapping: YAMLMapping, _ name: String) -> SourceLocation {
+        guard let field = mapping["audiences"], case .mapping(let audiences) = field.value else { return mapping.location }
+        for (key, value) in audiences where key.string == name { return reader.positions.location(of: value) }
+        return field.valueLocation
+    }
+}
+
+extension Array where Element == String {
+    /// `'a', 'b', 'c'`
+    var quotedList: String { map { "'\($0)'" }.joined(separator: ", ") }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// The first stage: reads `relnotes.yml` and everything under `content/` into a `Project`.
+///
+/// Every file is read even after a problem, so that one run reports all of them. Names
+/// starting with a dot (editor droppings) are ignored everywhere under `content/`.
+public enum ProjectLoader {
+    public static let unreleasedFolder = "unreleased"
+
+    /// `relnotes.yml` alone, for commands that need no content.
+    public static func loadConfig(root: URL) -> (config: SiteConfig, diagnostics: [Diagnostic]) {
+        ConfigLoader.load(root: root)
+    }
+
+    /// The project, or `nil` when a problem leaves it unusable; the diagnostics either way.
+    public static func load(root: URL) -> (project: Project?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let (config, configProblems) = ConfigLoader.load(root: root)
+        diagnostics += configProblems
+        guard !configProblems.containsErrors else { return (nil, diagnostics) }
+
+        let content = root.appending(path: "content")
+        guard FileSystem.isDirectory(content) else {
+            diagnostics.append(.error("missing-content", "there is no content/ folder in \(root.path); run relnotes in a site project or pass --root", at: nil))
+            return (nil, diagnostics)
+        }
+        var releases: [Release] = []
+        var unreleased: [Entry] = []
+        for folder in FileSystem.children(of: content.appending(path: "releases")) where folder.isDirectory {
+            if folder.name == unreleasedFolder {
+                let (entries, problems) = loadEntries(in: folder, version: nil, config: config)
+                unreleased = entries
+                diagnostics += problems
+            } else {
+                let (release, problems) = loadRelease(in: folder, config: config)
+                if let release { releases.append(release) }
+                diagnostics += problems
+            }
+        }
+        diagnostics += duplicateVersions(releases)
+
+        var pages: [Page] = []
+        for file in FileSystem.children(of: content.appending(path: "pages")) where !file.isDirectory && file.name.hasSuffix(".md") {
+            let path = "content/pages/\(file.name)"
+            do {
+                let (page, problems) = PageLoader.load(try SourceFile.read(file.url, as: path), fileName: String(file.name.dropLast(3)), config: config)
+                if let page { pages.append(page) }
+                diagnostics += problems
+            } catch {
+                diagnostics.append(error)
+            }
+        }
+        diagnostics += duplicateSlugs(pages)
+
+        guard !diagnostics.containsErrors else { return (nil, diagnostics) }
+        return (Project(config: config, releases: releases, unreleased: unreleased, pages: pages), diagnostics)
+    }
+
+    // MARK: - Folders
+
+    private static func loadRelease(in folder: FileSystem.Child, config: SiteConfig) -> (Release?, [Diagnostic]) {
+        let path = "content/releases/\(folder.name)/release.md"
+        let recordURL = folder.url.appending(path: "release.md")
+        guard FileSystem.isFile(recordURL) else {
+            return (nil, [.error("missing-release-record", "the release folder '\(folder.name)' has no release.md; add one or move its entries to unreleased/", at: SourceLocation(path: "content/releases/\(folder.name)"))])
+        }
+        let source: SourceFile
+        do { source = try SourceFile.read(recordURL, as: path) } catch { return (nil, [error]) }
+        var (release, diagnostics) = ReleaseLoader.load(source, folder: folder.name, config: config)
+        let (entries, problems) = loadEntries(in: folder, version: release?.version, config: config)
+        release?.entries = entries
+        diagnostics += problems
+        return (release, diagnostics)
+    }
+
+    private static func loadEntries(in folder: FileSystem.Child, version: SemanticVersion?, config: SiteConfig) -> ([Entry], [Diagnostic]) {
+        var entries: [Entry] = []
+        var diagnostics: [Diagnostic] = []
+        for file in FileSystem.children(of: folder.url) where !file.isDirectory && file.name.hasSuffix(".md") {
+            let path = "content/releases/\(folder.name)/\(file.name)"
+            if file.name == "release.md" {
+                if version == nil {
+                    diagnostics.append(.error("misplaced-release-record", "unreleased/ holds entries only; a release.md belongs in a version folder (see 'relnotes new release')", at: SourceLocation(path: path)))
+                }
+                continue
+            }
+            do {
+                let id = "\(folder.name)/\(file.name.dropLast(3))"
+                let (entry, problems) = EntryLoader.load(try SourceFile.read(file.url, as: path), id: id, folder: version, config: config)
+                if let entry { entries.append(entry) }
+                diagnostics += problems
+            } catch {
+                diagnostics.append(error)
+            }
+        }
+        return (entries, diagnostics)
+    }
+
+    // MARK: - Uniqueness
+
+    private static func duplicateVersions(_ releases: [Release]) -> [Diagnostic] {
+        var first: [SemanticVersion: Release] = [:]
+        var diagnostics: [Diagnostic] = []
+        for release in releases.sorted(by: { $0.version.text < $1.version.text }) {
+            if let earlier = first[release.version] {
+                diagnostics.append(.error(
+                    "duplicate-version",
+                    "version '\(release.version)' is the same release as '\(earlier.version)' (\(earlier.body.path)); build metadata does not make versions different",
+                    at: release.keys["version"]))
+            } else {
+                first[release.version] = release
+            }
+        }
+        return diagnostics
+    }
+
+    private static func duplicateSlugs(_ pages: [Page]) -> [Diagnostic] {
+        var first: [String: Page] = [:]
+        var diagnostics: [Diagnostic] = []
+        for page in pages.sorted(by: { $0.body.path < $1.body.path }) {
+            if let earlier = first[page.slug] {
+                diagnostics.append(.error("duplicate-slug", "page slug '\(page.slug)' is already used by \(earlier.body.path)", at: page.keys["slug"]))
+            } else {
+                first[page.slug] = page
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,101 @@
+import Yams
+
+/// A YAML mapping from front matter or `relnotes.yml`, keeping the file position of every
+/// key and value so that each problem can be reported as `PATH:LINE:COLUMN`.
+struct YAMLMapping {
+    struct Field {
+        var key: String
+        var keyLocation: SourceLocation
+        var value: Node
+        var valueLocation: SourceLocation
+    }
+
+    var fields: [Field]
+    /// Where the mapping starts (the file's start for a top-level mapping).
+    var location: SourceLocation
+
+    subscript(key: String) -> Field? { fields.first { $0.key == key } }
+    var keys: [String] { fields.map(\.key) }
+}
+
+/// Turns YAML text into `YAMLMapping`s, translating Yams' marks into file positions.
+struct YAMLPositions: Sendable {
+    var path: String
+    /// The file line of the YAML text's first line.
+    var firstLine: Int
+
+    func location(of node: Node) -> SourceLocation {
+        location(of: node.mark)
+    }
+
+    func location(of mark: Mark?) -> SourceLocation {
+        guard let mark else { return SourceLocation(path: path, line: firstLine) }
+        return SourceLocation(path: path, line: firstLine + mark.line - 1, column: mark.column)
+    }
+
+    /// Parses `yaml` whose top level must be a mapping (empty YAML is an empty mapping).
+    func parseMapping(_ yaml: String, fileStart: SourceLocation) throws(Diagnostic) -> YAMLMapping {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw diagnostic(for: error)
+        } catch {
+            throw .error("invalid-yaml", "the YAML cannot be read: \(error)", at: fileStart)
+        }
+        guard let root else { return YAMLMapping(fields: [], location: fileStart) }
+        if root.isNull {
+            return YAMLMapping(fields: [], location: fileStart)
+        }
+        return try mapping(root, describedAs: "the front matter", at: fileStart)
+    }
+
+    /// `node` as a mapping with string keys, or a diagnostic saying what it is instead.
+    func mapping(_ node: Node, describedAs name: String, at location: SourceLocation? = nil) throws(Diagnostic) -> YAMLMapping {
+        guard case .mapping(let mapping) = node else {
+            throw .error("type-mismatch", "\(name) must be a mapping of keys to values, not \(node.kindDescription)", at: location ?? self.location(of: node))
+        }
+        var fields: [YAMLMapping.Field] = []
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                throw .error("type-mismatch", "keys in \(name) must be plain names", at: self.location(of: key))
+            }
+            fields.append(YAMLMapping.Field(
+                key: scalar.string, keyLocation: self.location(of: key),
+                value: value, valueLocation: self.location(of: value)))
+        }
+        return YAMLMapping(fields: fields, location: location ?? self.location(of: node))
+    }
+
+    private func diagnostic(for error: YamlError) -> Diagnostic {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return .error("invalid-yaml", "invalid YAML: \(problem)", at: location(of: mark))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return .error("duplicate-key", "the key \(names) is given twice", at: location(of: context.mark))
+        case let .reader(problem, _, _, _):
+            return .error("invalid-yaml", "invalid YAML: \(problem)", at: SourceLocation(path: path, line: firstLine))
+        default:
+            return .error("invalid-yaml", "invalid YAML: \(error)", at: SourceLocation(path: path, line: firstLine))
+        }
+    }
+}
+
+extension Node {
+    /// How a value reads in a message: "a list", "a mapping", "text".
+    var kindDescription: String {
+        switch self {
+        case .scalar: return "text"
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        case .alias: return "an alias"
+        }
+    }
+
+    /// A plain `~`, `null` or empty value.
+    var isNull: Bool {
+        if case .scalar(let scalar) = self { return scalar.style == .plain && self.null != nil }
+        return false
+    }
+}

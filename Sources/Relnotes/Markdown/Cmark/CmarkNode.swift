@@ -1,0 +1,237 @@
+import CCmark
+import Foundation
+
+/// A node of a cmark tree. It does not own the node: the `CmarkDocument` whose tree holds it
+/// does, and the node must not outlive it. C pointers never leave the files of this folder.
+struct CmarkNode: Hashable {
+    fileprivate let pointer: OpaquePointer
+
+    fileprivate init(_ pointer: OpaquePointer) { self.pointer = pointer }
+
+    fileprivate init?(_ pointer: OpaquePointer?) {
+        guard let pointer else { return nil }
+        self.pointer = pointer
+    }
+
+    enum Kind: Equatable {
+        case document, blockQuote, list, item, codeBlock, htmlBlock, customBlock, paragraph, heading, thematicBreak
+        case text, softBreak, lineBreak, code, htmlInline, customInline, emphasis, strong, link, image
+        case none
+    }
+
+    var kind: Kind {
+        switch cmark_node_get_type(pointer) {
+        case CMARK_NODE_DOCUMENT: return .document
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_LIST: return .list
+        case CMARK_NODE_ITEM: return .item
+        case CMARK_NODE_CODE_BLOCK: return .codeBlock
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
+        case CMARK_NODE_CUSTOM_BLOCK: return .customBlock
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_HEADING: return .heading
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_TEXT: return .text
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code
+        case CMARK_NODE_HTML_INLINE: return .htmlInline
+        case CMARK_NODE_CUSTOM_INLINE: return .customInline
+        case CMARK_NODE_EMPH: return .emphasis
+        case CMARK_NODE_STRONG: return .strong
+        case CMARK_NODE_LINK: return .link
+        case CMARK_NODE_IMAGE: return .image
+        default: return .none
+        }
+    }
+
+    // MARK: - Navigation
+
+    var parent: CmarkNode? { CmarkNode(cmark_node_parent(pointer)) }
+    var firstChild: CmarkNode? { CmarkNode(cmark_node_first_child(pointer)) }
+    var lastChild: CmarkNode? { CmarkNode(cmark_node_last_child(pointer)) }
+    var next: CmarkNode? { CmarkNode(cmark_node_next(pointer)) }
+    var previous: CmarkNode? { CmarkNode(cmark_node_previous(pointer)) }
+
+    var children: [CmarkNode] {
+        var result: [CmarkNode] = []
+        var child = firstChild
+        while let node = child {
+            result.append(node)
+            child = node.next
+        }
+        return result
+    }
+
+    /// Every node of the subtree in document order (the node itself first), found with
+    /// cmark's iterator: no recursion, so any depth of nesting is safe.
+    var descendants: [CmarkNode] {
+        var result: [CmarkNode] = []
+        guard let iterator = cmark_iter_new(pointer) else { return result }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = CmarkNode(cmark_iter_get_node(iterator)) { result.append(node) }
+        }
+        return result
+    }
+
+    /// Whether an ancestor is of one of `kinds`.
+    func hasAncestor(in kinds: [Kind]) -> Bool {
+        var current = parent
+        while let node = current {
+            if kinds.contains(node.kind) { return true }
+            current = node.parent
+        }
+        return false
+    }
+
+    // MARK: - Content
+
+    var literal: String {
+        get { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
+        nonmutating set { cmark_node_set_literal(pointer, newValue) }
+    }
+
+    var url: String {
+        get { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
+        nonmutating set { cmark_node_set_url(pointer, newValue) }
+    }
+
+    var title: String { cmark_node_get_title(pointer).map { String(cString: $0) } ?? "" }
+
+    var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+
+    var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
+
+    func setCustom(onEnter: String, onExit: String) {
+        cmark_node_set_on_enter(pointer, onEnter)
+        cmark_node_set_on_exit(pointer, onExit)
+    }
+
+    /// First and last line of the node in the parsed text (1-based); 0 for nodes cmark made.
+    var lines: ClosedRange<Int>? {
+        let start = Int(cmark_node_get_start_line(pointer)), end = Int(cmark_node_get_end_line(pointer))
+        guard start > 0, end >= start else { return nil }
+        return start...end
+    }
+
+    var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+
+    /// The text of the subtree with markup removed (code spans keep their text, breaks become spaces).
+    var plainText: String {
+        var text = ""
+        for node in descendants {
+            switch node.kind {
+            case .text, .code: text += node.literal
+            case .softBreak, .lineBreak: text += " "
+            default: break
+            }
+        }
+        return text
+    }
+
+    // MARK: - Editing
+
+    /// A new, detached node; it must be inserted into a tree (which then owns it) or freed.
+    static func make(_ kind: Kind) -> CmarkNode {
+        let type: cmark_node_type
+        switch kind {
+        case .customBlock: type = CMARK_NODE_CUSTOM_BLOCK
+        case .customInline: type = CMARK_NODE_CUSTOM_INLINE
+        case .text: type = CMARK_NODE_TEXT
+        case .link: type = CMARK_NODE_LINK
+        case .paragraph: type = CMARK_NODE_PARAGRAPH
+        case .htmlInline: type = CMARK_NODE_HTML_INLINE
+        case .strong: type = CMARK_NODE_STRONG
+        case .softBreak: type = CMARK_NODE_SOFTBREAK
+        case .lineBreak: type = CMARK_NODE_LINEBREAK
+        case .blockQuote: type = CMARK_NODE_BLOCK_QUOTE
+        default: preconditionFailure("relnotes never creates \(kind) nodes")
+        }
+        return CmarkNode(cmark_node_new(type)!)
+    }
+
+    static func text(_ literal: String) -> CmarkNode {
+        let node = make(.text)
+        node.literal = literal
+        return node
+    }
+
+    static func custom(_ kind: Kind, onEnter: String, onExit: String = "") -> CmarkNode {
+        let node = make(kind)
+        node.setCustom(onEnter: onEnter, onExit: onExit)
+        return node
+    }
+
+    func insertBefore(_ sibling: CmarkNode) { cmark_node_insert_before(pointer, sibling.pointer) }
+    func insertAfter(_ sibling: CmarkNode) { cmark_node_insert_after(pointer, sibling.pointer) }
+    func appendChild(_ child: CmarkNode) { cmark_node_append_child(pointer, child.pointer) }
+    func prependChild(_ child: CmarkNode) { cmark_node_prepend_child(pointer, child.pointer) }
+
+    /// Takes the node out of its tree and frees it with its subtree.
+    func remove() {
+        cmark_node_unlink(pointer)
+        cmark_node_free(pointer)
+    }
+
+    /// Puts `replacement` where this node is, and frees this node with its subtree.
+    func replace(with replacement: CmarkNode) {
+        cmark_node_insert_before(pointer, replacement.pointer)
+        remove()
+    }
+
+    /// Moves every child of this node, in order, to the end of `other`.
+    func moveChildren(to other: CmarkNode) {
+        while let child = firstChild {
+            cmark_node_unlink(child.pointer)
+            other.appendChild(child)
+        }
+    }
+
+    // MARK: - Rendering a subtree
+
+    func renderHTML(unsafe: Bool) -> String {
+        consume(cmark_render_html(pointer, unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT))
+    }
+
+    func renderCommonMark() -> String {
+        consume(cmark_render_commonmark(pointer, CMARK_OPT_UNSAFE, 0))
+    }
+}
+
+/// Copies a string cmark allocated and frees cmark's copy at once.
+private func consume(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
+    guard let pointer else { return "" }
+    defer { free(pointer) }
+    return String(cString: pointer)
+}
+
+/// Owns one parsed cmark tree and frees it when released. Not `Sendable`: a tree stays
+/// inside the function that parsed it; only strings and Sendable values leave.
+final class CmarkDocument {
+    let root: CmarkNode
+
+    private init(parsing text: String) {
+        let pointer = text.withCString { cmark_parse_document($0, strlen($0), CMARK_OPT_DEFAULT) }
+        root = CmarkNode(pointer!)
+    }
+
+    deinit { cmark_node_free(root.pointer) }
+
+    /// Parses `text` and hands the tree to `body`, keeping the tree alive until `body`
+    /// returns: nodes do not own their tree, so a tree must never be released under them.
+    static func parse<Result, Failure: Error>(_ text: String, _ body: (CmarkDocument) throws(Failure) -> Result) throws(Failure) -> Result {
+        let document = CmarkDocument(parsing: text)
+        defer { withExtendedLifetime(document) {} }
+        return try body(document)
+    }
+
+    /// Merges adjacent text nodes, so patterns (ticket keys, `[ ]`) are seen whole.
+    func consolidateText() { cmark_consolidate_text_nodes(root.pointer) }
+
+    func renderHTML(unsafe: Bool) -> String { root.renderHTML(unsafe: unsafe) }
+
+    func renderCommonMark() -> String { root.renderCommonMark() }
+}

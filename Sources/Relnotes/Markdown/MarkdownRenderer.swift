@@ -1,0 +1,78 @@
+/// The only way into Markdown: cmark's parser and renderers, with relnotes' extensions
+/// applied to cmark's tree, for one audience at a time.
+///
+/// ```swift
+/// let renderer = MarkdownRenderer(config: config)
+/// let prepared = renderer.prepare(release.body)           // once per text
+/// let html = try renderer.render(prepared, for: "external", as: .html)
+/// ```
+public struct MarkdownRenderer: Sendable {
+    let config: SiteConfig
+    let graph: AudienceGraph
+    let tickets: TicketLinker
+
+    public init(config: SiteConfig) {
+        self.config = config
+        self.graph = AudienceGraph(config)
+        self.tickets = TicketLinker(config.tickets)
+    }
+
+    /// Finds the text's admonitions and audience containers, and every problem with them.
+    public func prepare(_ source: MarkdownSource) -> PreparedMarkdown {
+        let structure = MarkdownStructure(
+            text: Placeholder.sanitize(source.text), origin: TextOrigin(source),
+            audiences: config.audiences.map(\.name))
+        return PreparedMarkdown(structure: structure)
+    }
+
+    /// The text as `audience` sees it: hidden containers gone before cmark reads a line.
+    public func render(_ prepared: PreparedMarkdown, for audience: String, as format: MarkupFormat) throws(DiagnosticsError) -> RenderedMarkup {
+        guard prepared.diagnostics.isEmpty else { throw DiagnosticsError(prepared.diagnostics) }
+        let session = RenderSession(renderer: self, audience: audience, format: format)
+        let text = try session.render(prepared.structure)
+        return RenderedMarkup(text: text, headings: session.headings)
+    }
+
+    /// Prepares and renders in one step (for one-off bodies such as `relnotes render`).
+    public func render(_ source: MarkdownSource, for audience: String, as format: MarkupFormat) throws(DiagnosticsError) -> RenderedMarkup {
+        try render(prepare(source), for: audience, as: format)
+    }
+
+    /// One line of inline Markdown (an entry title): no paragraph around it.
+    public func renderInline(_ text: String, for audience: String, as format: MarkupFormat) -> String {
+        let session = RenderSession(renderer: self, audience: audience, format: format)
+        return session.renderInline(text)
+    }
+
+    /// One line of inline Markdown as plain text (for feeds, JSON and `<title>`).
+    public func plainText(inline text: String) -> String {
+        InlineMarkdown.withParagraph(text) { paragraph in paragraph.plainText }
+    }
+}
+
+/// A text made ready for rendering for any audience.
+public struct PreparedMarkdown: Sendable {
+    let structure: MarkdownStructure
+
+    /// Problems found in the text: containers, admonitions.
+    public var diagnostics: [Diagnostic] { structure.diagnostics }
+}
+
+public enum MarkupFormat: String, Sendable, CaseIterable {
+    case html
+    /// CommonMark as cmark writes it, with GitHub's alerts and tables.
+    case markdown
+}
+
+/// A rendered text and the headings in it (for a table of contents).
+public struct RenderedMarkup: Sendable, Hashable {
+    public var text: String
+    public var headings: [Heading]
+}
+
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    public var text: String
+    /// The `id` of the heading in HTML: unique in its page.
+    public var id: String
+}

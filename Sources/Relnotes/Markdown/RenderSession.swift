@@ -1,0 +1,92 @@
+/// One rendering of one text for one audience and format: carries what must be shared
+/// across the text and its admonition bodies (heading ids, the table of contents).
+/// Lives only for the duration of a `MarkdownRenderer.render` call.
+final class RenderSession {
+    let renderer: MarkdownRenderer
+    let audience: String
+    let format: MarkupFormat
+    let slugs = HeadingSlugs()
+    private(set) var headings: [Heading] = []
+
+    init(renderer: MarkdownRenderer, audience: String, format: MarkupFormat) {
+        self.renderer = renderer
+        self.audience = audience
+        self.format = format
+    }
+
+    var unsafeHTML: Bool { renderer.config.unsafeHTML }
+    var linksTickets: Bool { renderer.config.tickets.linkFor.contains(audience) && renderer.config.tickets.url != nil }
+
+    /// Filters, parses, extends and renders a prepared text (and, through its admonitions,
+    /// the texts nested in it).
+    func render(_ structure: MarkdownStructure) throws(DiagnosticsError) -> String {
+        let lines = structure.containers.filter(structure.lines, for: audience, graph: renderer.graph)
+        if !structure.containers.isEmpty {
+            try checkNoContainerLeft(in: lines, origin: structure.origin)
+        }
+        let text = lines.joined(separator: "\n")
+        return try CmarkDocument.parse(text) { (document) throws(DiagnosticsError) -> String in
+            document.consolidateText()
+            applyInlineExtensions(to: document.root)
+            TaskLists.apply(to: document.root, format: format)
+            Tables.apply(to: document.root, lines: lines, session: self)
+            try placeBlocks(in: document.root, structure: structure)
+            switch format {
+            case .html: return document.renderHTML(unsafe: unsafeHTML)
+            case .markdown: return document.renderCommonMark()
+            }
+        }
+    }
+
+    /// A title or table cell: one line of inline Markdown, without a paragraph around it.
+    func renderInline(_ text: String) -> String {
+        InlineMarkdown.withParagraph(text) { paragraph in
+            applyInlineExtensions(to: paragraph)
+            switch format {
+            case .html:
+                return InlineMarkdown.unwrapParagraphHTML(paragraph.renderHTML(unsafe: unsafeHTML))
+            case .markdown:
+                var markdown = paragraph.renderCommonMark()
+                while markdown.last == "\n" { markdown.removeLast() }
+                return markdown
+            }
+        }
+    }
+
+    /// The extensions that work inside paragraphs, in order.
+    func applyInlineExtensions(to root: CmarkNode) {
+        if format == .markdown && !unsafeHTML { RawHTML.remove(from: root) }
+        URLSafety.apply(to: root)
+        if linksTickets { renderer.tickets.link(in: root) }
+    }
+
+    // MARK: - Headings and admonitions, in document order
+
+    /// Walks the tree once, in order, giving headings their ids and putting each admonition
+    /// where its placeholder is, so that ids are numbered in reading order.
+    private func placeBlocks(in root: CmarkNode, structure: MarkdownStructure) throws(DiagnosticsError) {
+        // Collected first: replacing a heading frees its inline nodes.
+        let headingNodes = root.descendants.filter { $0.kind == .heading }
+        for heading in headingNodes {
+            let text = heading.plainText
+            if let index = Placeholder.index(in: text), structure.admonitions.indices.contains(index) {
+                let admonition = structure.admonitions[index]
+                let body = try render(admonition.body)
+                heading.replace(with: AdmonitionBlock.make(admonition, body: body, format: format))
+            } else {
+                let id = slugs.unique(for: text)
+                headings.append(Heading(level: heading.headingLevel, text: text, id: id))
+                if format == .html { HeadingAnchors.addID(id, to: heading, unsafe: unsafeHTML) }
+            }
+        }
+    }
+
+    /// A container line that survived filtering would show its hidden content: fail closed.
+    private func checkNoContainerLeft(in lines: [Substring], origin: TextOrigin) throws(DiagnosticsError) {
+        let leftover = AudienceContainers(lines: lines, origin: origin, audiences: renderer.graph.names)
+        guard leftover.isEmpty else {
+            let line = leftover.markerPrefixes.keys.min() ?? 1
+            throw DiagnosticsError([.error("unrecognized-container", "this audience container line could not be read safely; put blank lines around it", at: origin.location(line: line))])
+        }
+    }
+}

@@ -1,0 +1,128 @@
+/// A Markdown text prepared once, for every audience: its admonitions found (each body a
+/// structure of its own) and its audience containers scanned. What is left per audience is
+/// cheap: blank out the hidden lines and let cmark parse the rest.
+///
+/// All the problems of the text (unclosed containers, unknown audiences…) are found here,
+/// whatever the audience, so `check` reports them without rendering anything.
+struct MarkdownStructure: Sendable {
+    /// The text's lines, each admonition replaced by a placeholder heading.
+    var lines: [Substring]
+    var containers: AudienceContainers
+    /// The admonitions, in order; placeholder `n` stands for `admonitions[n]`.
+    var admonitions: [Admonition]
+    var origin: TextOrigin
+    /// Problems of this text and of every admonition body in it.
+    var diagnostics: [Diagnostic]
+
+    /// Admonitions nest at most this deep; deeper ones are an error, never a deep recursion.
+    static let maximumDepth = 16
+
+    init(text: String, origin: TextOrigin, audiences: [String], depth: Int = 0) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var admonitions: [Admonition] = []
+        var diagnostics: [Diagnostic] = []
+        if text.contains("!!!") || text.contains("???") {
+            let blocks = BlockMap(lines: lines)
+            var index = 0
+            while index < lines.count {
+                let line = index + 1
+                let startsBlock = blocks.paragraphStarts.contains(line) || (index > 0 && ContainerLine(lines[index - 1]) != nil)
+                guard startsBlock, !blocks.isCode(line), let opener = Admonition.Opener(lines[index]) else {
+                    index += 1
+                    continue
+                }
+                let bodyIndent = opener.indent + 4
+                var end = index + 1
+                while end < lines.count, lines[end].allSatisfy(\.isWhitespace) || lines[end].columnsOfIndent >= bodyIndent { end += 1 }
+                while end > index + 1, lines[end - 1].allSatisfy(\.isWhitespace) { end -= 1 }
+                if depth >= Self.maximumDepth {
+                    diagnostics.append(.error("nesting-too-deep", "admonitions are nested more than \(Self.maximumDepth) deep", at: origin.location(line: line, column: opener.indent + 1)))
+                    index = end
+                    continue
+                }
+                let bodyText = lines[(index + 1)..<end].map { $0.dropIndent(bodyIndent) }.joined(separator: "\n")
+                let body = MarkdownStructure(
+                    text: bodyText, origin: origin.nested(atLine: line + 1, indent: bodyIndent),
+                    audiences: audiences, depth: depth + 1)
+                diagnostics += body.diagnostics
+                lines[index] = Substring(String(repeating: " ", count: opener.indent) + "# " + Placeholder.text(admonitions.count))
+                for blank in (index + 1)..<end { lines[blank] = "" }
+                admonitions.append(Admonition(kind: opener.kind, classes: opener.classes, title: opener.title, style: opener.style, body: body))
+                index = end
+            }
+        }
+        containers = AudienceContainers(lines: lines, origin: origin, audiences: audiences)
+        self.lines = lines
+        self.admonitions = admonitions
+        self.origin = origin
+        self.diagnostics = containers.diagnostics + diagnostics
+    }
+}
+
+/// Placeholders relnotes writes into texts, marked with a private-use character that is
+/// removed from every input first, so no author can write one.
+enum Placeholder {
+    static let marker: Character = "\u{E000}"
+
+    static func text(_ index: Int) -> String { "\(marker)\(index)" }
+
+    /// The admonition index a heading's text stands for.
+    static func index(in text: String) -> Int? {
+        guard text.first == marker else { return nil }
+        return Int(text.dropFirst())
+    }
+
+    /// `text` with the marker character replaced, before anything else reads it.
+    static func sanitize(_ text: String) -> String {
+        text.contains(marker) ? text.replacingOccurrences(of: String(marker), with: "\u{FFFD}") : text
+    }
+}
+
+extension Substring {
+    /// Leading indentation in columns, a tab advancing to the next multiple of four.
+    var columnsOfIndent: Int {
+        var columns = 0
+        for character in self {
+            if character == " " { columns += 1 } else if character == "\t" { columns += 4 - columns % 4 } else { break }
+        }
+        return columns
+    }
+
+    /// The line without its first `columns` columns of indentation (tabs expanded).
+    func dropIndent(_ columns: Int) -> Substring {
+        var removed = 0
+        var rest = self[...]
+        while removed < columns, let first = rest.first, first == " " || first == "\t" {
+            let width = first == " " ? 1 : 4 - removed % 4
+            if removed + width > columns {
+                return Substring(String(repeating: " ", count: removed + width - columns)) + rest.dropFirst()
+            }
+            removed += width
+            rest = rest.dropFirst()
+        }
+        return rest
+    }
+}
+
+import Foundation
+
+extension MarkdownStructure {
+    /// The source lines `viewer` sees, admonition bodies and titles included, with their
+    /// places in the file: what sensitive patterns are searched in.
+    func visibleLines(for viewer: String, graph: AudienceGraph) -> [(text: Substring, location: SourceLocation)] {
+        var result: [(text: Substring, location: SourceLocation)] = []
+        let filtered = containers.filter(lines, for: viewer, graph: graph)
+        for (index, line) in filtered.enumerated() {
+            let location = origin.location(line: index + 1)
+            if let marker = line.firstIndex(of: Placeholder.marker), let number = Int(line[line.index(after: marker)...]),
+               admonitions.indices.contains(number) {
+                let admonition = admonitions[number]
+                if let title = admonition.title { result.append((Substring(title), location)) }
+                result += admonition.body.visibleLines(for: viewer, graph: graph)
+            } else if !line.isEmpty {
+                result.append((line, location))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,33 @@
+/// A changelog entry: one change, one file.
+public struct Entry: Sendable, Hashable {
+    /// Stable identifier: the release folder and file name without `.md` (`1.2.0/REL-117`).
+    public var id: String
+    /// The configured type's name (`fix`).
+    public var type: String
+    public var audience: AudienceTag
+    public var breaking: Bool
+    public var fields: EntryFields
+    public var overrides: [AudienceOverride<EntryFields>]
+    public var body: MarkdownSource
+    public var keys: KeyLocations
+    /// The folder the entry was written in: a version, or `nil` for `unreleased/`.
+    public var folder: SemanticVersion?
+}
+
+/// Fields of an entry that may be given per audience.
+public struct EntryFields: Sendable, Hashable {
+    /// Inline Markdown.
+    public var title: String?
+    public var tickets: [String]?
+    public var component: String?
+
+    public init() {}
+
+    public func merging(_ other: EntryFields) -> EntryFields {
+        var merged = self
+        merged.title = other.title ?? title
+        merged.tickets = other.tickets ?? tickets
+        merged.component = other.component ?? component
+        return merged
+    }
+}

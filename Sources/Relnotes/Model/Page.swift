@@ -1,0 +1,22 @@
+/// A free-standing page, `content/pages/<name>.md`, listed in the site navigation.
+public struct Page: Sendable, Hashable {
+    /// The URL segment, `pages/<slug>/`: the `slug` key or the file name.
+    public var slug: String
+    public var audience: AudienceTag
+    public var fields: PageFields
+    public var overrides: [AudienceOverride<PageFields>]
+    public var body: MarkdownSource
+    public var keys: KeyLocations
+}
+
+public struct PageFields: Sendable, Hashable {
+    public var title: String?
+
+    public init() {}
+
+    public func merging(_ other: PageFields) -> PageFields {
+        var merged = self
+        merged.title = other.title ?? title
+        return merged
+    }
+}

@@ -1,0 +1,106 @@
+/// The project's configuration, `relnotes.yml`. Every key has a default (SPEC: Audiences).
+public struct SiteConfig: Sendable {
+    /// The site's name, shown in page titles and the feed.
+    public var title = "Release notes"
+    /// Absolute URL the site is published under; needed for the Atom feed's links.
+    public var baseURL: String?
+    /// The audience of content that names none. `internal` by default: untagged content stays inside.
+    public var defaultAudience = "internal"
+    /// The audiences, in the order written (the order of folders and switches).
+    public var audiences: [AudienceDefinition] = [
+        AudienceDefinition(name: "external", title: "Release notes"),
+        AudienceDefinition(name: "internal", title: "Internal release notes", sees: ["external"]),
+    ]
+    /// Changelog entry types, in the order sections appear.
+    public var types: [EntryType] = EntryType.defaults
+    public var tickets = TicketConfig()
+    /// Whether a final release's notes take in the entries of its candidates.
+    public var prereleases = PrereleaseMode.fold
+    public var changelogPageSize = 50
+    public var feedSize = 20
+    /// Keep raw HTML written in Markdown (off: cmark's safe mode omits it).
+    public var unsafeHTML = false
+    /// Regular expressions that must not match anything an untrusted audience sees.
+    public var sensitivePatterns: [SensitivePattern] = []
+
+    public init() {}
+
+    public func audience(named name: String) -> AudienceDefinition? {
+        audiences.first { $0.name == name }
+    }
+
+    public func type(named name: String) -> EntryType? {
+        types.first { $0.name == name }
+    }
+}
+
+/// One configured audience: who reads a folder of the site.
+public struct AudienceDefinition: Sendable, Hashable {
+    public var name: String
+    public var title: String
+    /// Audiences whose content this one sees too (transitively).
+    public var sees: [String]
+
+    public init(name: String, title: String, sees: [String] = []) {
+        self.name = name
+        self.title = title
+        self.sees = sees
+    }
+}
+
+/// A kind of changelog entry (`fix`, `feature`…) and the section title it is listed under.
+public struct EntryType: Sendable, Hashable {
+    public var name: String
+    public var title: String
+    /// The audience of entries of this type that name none; `nil` means `default_audience`.
+    public var audience: String?
+
+    public init(name: String, title: String, audience: String? = nil) {
+        self.name = name
+        self.title = title
+        self.audience = audience
+    }
+
+    public static let defaults: [EntryType] = [
+        EntryType(name: "feature", title: "New features"),
+        EntryType(name: "improvement", title: "Improvements"),
+        EntryType(name: "fix", title: "Bug fixes"),
+        EntryType(name: "security", title: "Security"),
+        EntryType(name: "api-change", title: "API changes"),
+        EntryType(name: "deprecation", title: "Deprecations"),
+        EntryType(name: "removal", title: "Removals"),
+        EntryType(name: "known-issue", title: "Known issues"),
+        EntryType(name: "upgrade", title: "Upgrade instructions"),
+        EntryType(name: "impact", title: "Potential impact on existing systems", audience: "internal"),
+    ]
+}
+
+/// Tracker keys in text and `tickets:` lists, and who gets them as links.
+public struct TicketConfig: Sendable {
+    public var pattern = "[A-Z][A-Z0-9]+-[0-9]+"
+    /// Link target with `{key}` in place of the key; without it keys stay plain text.
+    public var url: String?
+    public var linkFor = ["internal"]
+
+    public init() {}
+}
+
+public enum PrereleaseMode: String, Sendable, CaseIterable {
+    /// A final release lists the entries of all its candidates.
+    case fold
+    /// Each candidate keeps its own list; the final release lists only its own entries.
+    case separate
+}
+
+/// A configured regular expression for text that must stay internal.
+public struct SensitivePattern: Sendable {
+    public var source: String
+    public var location: SourceLocation?
+    nonisolated(unsafe) public var regex: Regex<AnyRegexOutput>
+
+    public init(source: String, regex: Regex<AnyRegexOutput>, location: SourceLocation?) {
+        self.source = source
+        self.regex = regex
+        self.location = location
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Mustache
+
+/// The templates and assets a site is rendered with: the built-in theme (the repository's
+/// `templates/` folder, embedded at build time), with any file of the project's own
+/// `templates/` folder replacing the built-in file of the same name.
+///
+/// Templates are Mustache (`*.mustache`, named by their path without the extension, so
+/// `partials/entry.mustache` is the partial `partials/entry`). Values are HTML-escaped,
+/// except in templates whose name ends in `.md` (Markdown), where nothing is escaped.
+/// Every other file under `assets/` is copied to each audience's `assets/` folder.
+struct Theme: Sendable {
+    let library: MustacheLibrary
+    /// Asset files by path under `assets/`, as bytes.
+    let assets: [String: Data]
+
+    static let builtinPrefix = "<built-in theme>/"
+
+    /// The templates each build needs; a theme without one of them is an error.
+    static let requiredTemplates = ["index", "release", "changelog", "page", "notes.md", "changelog.md"]
+
+    static func load(root: URL) -> (theme: Theme?, diagnostics: [Diagnostic]) {
+        var sources: [String: (path: String, text: String)] = [:]
+        for (name, text) in BuiltinTheme.files { sources[name] = (builtinPrefix + name, text) }
+        var diagnostics: [Diagnostic] = []
+        var assets: [String: Data] = [:]
+        for (name, text) in BuiltinTheme.files where name.hasPrefix("assets/") { assets[name] = Data(text.utf8) }
+
+        let folder = root.appending(path: "templates")
+        for name in FileSystem.files(under: folder) {
+            let url = folder.appending(path: name)
+            if name.hasSuffix(".mustache") {
+                do {
+                    let file = try SourceFile.read(url, as: "templates/" + name)
+                    sources[name] = (file.path, file.text)
+                } catch {
+                    diagnostics.append(error)
+                }
+            } else if name.hasPrefix("assets/") {
+                if let data = try? Data(contentsOf: url) { assets[name] = data } else {
+                    diagnostics.append(.error("unreadable-file", "cannot read this asset", at: SourceLocation(path: "templates/" + name)))
+                }
+            }
+        }
+
+        var library = MustacheLibrary()
+        for (file, source) in sources.sorted(by: { $0.key < $1.key }) where file.hasSuffix(".mustache") {
+            let name = String(file.dropLast(".mustache".count))
+            let text = name.hasSuffix(".md") ? "{{% CONTENT_TYPE: TEXT}}" + source.text : source.text
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                let column = error.context.columnNumber + (name.hasSuffix(".md") && error.context.lineNumber == 1 ? -24 : 0)
+                diagnostics.append(.error("template-syntax", "template error: \(error.error)", at: SourceLocation(path: source.path, line: error.context.lineNumber, column: max(1, column + 1))))
+            } catch {
+                diagnostics.append(.error("template-syntax", "template error: \(error)", at: SourceLocation(path: source.path)))
+            }
+        }
+        for name in requiredTemplates where library.getTemplate(named: name) == nil && !diagnostics.contains(where: { $0.location?.path.hasSuffix(name + ".mustache") == true }) {
+            diagnostics.append(.error("missing-template", "the theme has no '\(name).mustache' template", at: SourceLocation(path: "templates/\(name).mustache")))
+        }
+        diagnostics += missingPartials(in: sources, library: library)
+        guard !diagnostics.containsErrors else { return (nil, diagnostics) }
+        return (Theme(library: library, assets: assets), diagnostics)
+    }
+
+    /// Renders `context` with the template `name`.
+    func render(_ name: String, _ context: Any) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// swift-mustache renders a missing partial as nothing; relnotes makes it an error.
+    private static func missingPartials(in sources: [String: (path: String, text: String)], library: MustacheLibrary) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (file, source) in sources.sorted(by: { $0.key < $1.key }) where file.hasSuffix(".mustache") {
+            for (lineIndex, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                var rest = line[...]
+                while let open = rest.range(of: "{{") {
+                    rest = rest[open.upperBound...]
+                    guard let kind = rest.first, kind == ">" || kind == "<", let close = rest.range(of: "}}") else { continue }
+                    let name = rest[rest.index(after: rest.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                    if !name.hasPrefix("*"), library.getTemplate(named: name) == nil {
+                        let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                        diagnostics.append(.error("missing-partial", "template '\(name)' does not exist\(Suggestion.hint(for: name, in: sources.keys.map { String($0.dropLast(9)) }))", at: SourceLocation(path: source.path, line: lineIndex + 1, column: column)))
+                    }
+                    rest = rest[close.upperBound...]
+                }
+            }
+        }
+        return diagnostics
+    }
+}

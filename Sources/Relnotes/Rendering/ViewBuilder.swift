@@ -1,0 +1,167 @@
+/// Turns what an audience sees into template contexts, rendering every piece of Markdown
+/// for that audience, in HTML or in Markdown.
+struct ViewBuilder {
+    let site: AudienceSite
+    let config: SiteConfig
+    let bodies: BodyRenderer
+    let tickets: TicketLinker
+    let format: MarkupFormat
+
+    var audience: String { site.audience.name }
+
+    init(site: AudienceSite, config: SiteConfig, bodies: BodyRenderer, format: MarkupFormat) {
+        self.site = site
+        self.config = config
+        self.bodies = bodies
+        self.tickets = TicketLinker(config.tickets)
+        self.format = format
+    }
+
+    // MARK: - Releases
+
+    func summary(of visible: VisibleRelease) -> ReleaseSummary {
+        let release = visible.release
+        let title = visible.fields.title
+        return ReleaseSummary(
+            version: visible.versionText,
+            path: "releases/\(visible.versionText)/",
+            title: title.map { bodies.inline($0, for: audience, as: format) } ?? visible.versionText,
+            titleText: title.map(bodies.plain) ?? visible.versionText,
+            hasTitle: title != nil,
+            summary: visible.fields.summary.map { bodies.inline($0, for: audience, as: format) },
+            date: release?.date,
+            dateLong: release?.date.flatMap(CalendarDate.init)?.longForm,
+            status: release?.status.rawValue ?? "unreleased",
+            line: release?.version.line ?? "Unreleased",
+            isLatest: release.map { $0.version == site.latest && $0.status == .released } ?? false,
+            isDraft: visible.isDraft,
+            isWithdrawn: release?.status == .withdrawn,
+            isCandidate: release?.version.isPrerelease ?? false,
+            isUnreleased: visible.isUnreleased,
+            restrictedTo: release.map { restriction($0.audience) } ?? nil)
+    }
+
+    func detail(of visible: VisibleRelease) throws(DiagnosticsError) -> ReleaseDetail {
+        let anchors = HeadingSlugs()
+        let highlights = try visible.release.map { (release) throws(DiagnosticsError) in
+            try bodies.optionalBody(release.body, for: audience, as: format)
+        } ?? nil
+        let version = visible.release?.version
+        let newSections = try visible.newEntries.map { (entries) throws(DiagnosticsError) in
+            try self.sections(entries, anchors: anchors, folding: version, level: 3)
+        }
+        let sections = try sections(visible.entries, anchors: anchors, folding: version, level: newSections == nil ? 2 : 3)
+        return ReleaseDetail(
+            head: summary(of: visible),
+            highlights: highlights,
+            sections: sections,
+            newSections: newSections,
+            hasNewSections: newSections != nil,
+            previousCandidate: visible.previousCandidate?.text,
+            meta: meta(visible.fields))
+    }
+
+    private func meta(_ fields: ReleaseFields) -> ReleaseMeta? {
+        guard fields.releaseManager != nil || fields.branch != nil || fields.signOff != nil else { return nil }
+        return ReleaseMeta(
+            releaseManager: fields.releaseManager,
+            branch: fields.branch,
+            signOff: fields.signOff.map { $0.map { SignOffView(team: $0.team, state: $0.state, done: ["yes", "true", "done", "approved"].contains($0.state.lowercased())) } },
+            hasSignOff: !(fields.signOff ?? []).isEmpty)
+    }
+
+    // MARK: - Entries
+
+    /// Entries grouped by type (configured order), then by component (ungrouped first).
+    func sections(_ entries: [VisibleEntry], anchors: HeadingSlugs, folding version: SemanticVersion?, level: Int = 2) throws(DiagnosticsError) -> [EntrySection] {
+        var sections: [EntrySection] = []
+        for type in config.types {
+            let ofType = entries.filter { $0.entry.type == type.name }
+            guard !ofType.isEmpty else { continue }
+            let components = Set(ofType.compactMap(\.fields.component)).sorted()
+            var groups: [ComponentGroup] = []
+            let ungrouped = ofType.filter { $0.fields.component == nil }
+            if !ungrouped.isEmpty { groups.append(ComponentGroup(component: nil, entries: try views(ungrouped, anchors: anchors, folding: version))) }
+            for component in components {
+                let members = ofType.filter { $0.fields.component == component }
+                groups.append(ComponentGroup(component: component, entries: try views(members, anchors: anchors, folding: version)))
+            }
+            sections.append(EntrySection(
+                type: type.name, title: type.title, level: level, componentLevel: level + 1,
+                marks: String(repeating: "#", count: level), componentMarks: String(repeating: "#", count: level + 1),
+                groups: groups, count: ofType.count))
+        }
+        return sections
+    }
+
+    private func views(_ entries: [VisibleEntry], anchors: HeadingSlugs, folding version: SemanticVersion?) throws(DiagnosticsError) -> [EntryView] {
+        var views: [EntryView] = []
+        for visible in entries {
+            let title = visible.fields.title ?? ""
+            let fileName = visible.entry.id.split(separator: "/").last.map(String.init) ?? visible.entry.id
+            let folder = visible.entry.folder
+            views.append(EntryView(
+                anchor: anchors.unique(for: "entry-" + fileName),
+                title: bodies.inline(title, for: audience, as: format),
+                titleText: bodies.plain(title),
+                body: try bodies.optionalBody(visible.entry.body, for: audience, as: format).map(listItemBody),
+                tickets: (visible.fields.tickets ?? []).map(ticket),
+                hasTickets: !(visible.fields.tickets ?? []).isEmpty,
+                component: visible.fields.component,
+                breaking: visible.entry.breaking,
+                restrictedTo: visible.restrictedTo.isEmpty ? nil : visible.restrictedTo.joined(separator: ", "),
+                // On a candidate's page, which candidate brought each entry; a final
+                // release presents its candidates' entries as its own.
+                fromVersion: version?.isPrerelease == true && folder != version ? folder?.text : nil))
+        }
+        return views
+    }
+
+    /// In Markdown an entry is a list item: its body is indented to continue the item.
+    private func listItemBody(_ body: String) -> String {
+        guard format == .markdown else { return body }
+        var lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
+    }
+
+    private func ticket(_ key: String) -> TicketView {
+        let linked = config.tickets.linkFor.contains(audience)
+        return TicketView(key: key, url: linked ? tickets.url(for: key) : nil)
+    }
+
+    private func restriction(_ tag: AudienceTag) -> String? {
+        let graph = AudienceGraph(config)
+        let hidden = graph.names.contains { other in other != audience && graph.sees(audience, other) && !graph.sees(other, tag) }
+        return hidden ? tag.names.joined(separator: ", ") : nil
+    }
+
+    // MARK: - Pages
+
+    func page(_ visible: VisiblePage, site info: SiteInfo) throws(DiagnosticsError) -> ContentPage {
+        let rendered = try bodies.render(visible.page.body, for: audience, as: format)
+        let title = visible.fields.title ?? visible.page.slug
+        let toc = rendered.headings.filter { $0.level >= 2 && $0.level <= 3 }.map { TocItem(level: $0.level, text: $0.text, id: $0.id) }
+        return ContentPage(
+            site: info,
+            title: bodies.inline(title, for: audience, as: format),
+            titleText: bodies.plain(title),
+            body: rendered.text,
+            toc: toc,
+            hasToc: toc.count > 1,
+            restrictedTo: visible.restrictedTo.isEmpty ? nil : visible.restrictedTo.joined(separator: ", "))
+    }
+
+    /// Releases newest first, grouped by release line; the Unreleased notes first.
+    func lines(_ summaries: [ReleaseSummary]) -> [LineGroup] {
+        var groups: [LineGroup] = []
+        for summary in summaries {
+            if groups.last?.line == summary.line {
+                groups[groups.count - 1].releases.append(summary)
+            } else {
+                groups.append(LineGroup(line: summary.line, releases: [summary]))
+            }
+        }
+        return groups
+    }
+}

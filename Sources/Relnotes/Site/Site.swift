@@ -1,0 +1,44 @@
+import Foundation
+
+/// A site project, loaded and checked: the pipeline's entry point.
+///
+/// ```swift
+/// let (site, diagnostics) = Site.load(root: projectFolder)   // load → parse → check
+/// let files = try site!.build(drafts: false)                 // filter → render, per audience
+/// try SiteWriter(output: projectFolder.appending(path: "site")).write(files)
+/// ```
+public struct Site: Sendable {
+    public let root: URL
+    public let project: Project
+    let theme: Theme
+    let bodies: BodyRenderer
+
+    /// Loads and checks everything: configuration, content, Markdown structure, release
+    /// rules, sensitive patterns, templates. `site` is `nil` when there are errors.
+    public static func load(root: URL) -> (site: Site?, diagnostics: [Diagnostic]) {
+        let (project, loadProblems) = ProjectLoader.load(root: root)
+        guard let project else { return (nil, loadProblems) }
+        let bodies = BodyRenderer(project: project)
+        let (theme, themeProblems) = Theme.load(root: root)
+        var diagnostics = loadProblems + bodies.diagnostics + themeProblems + ReleaseRules.check(project)
+        if !bodies.diagnostics.containsErrors {
+            diagnostics += SensitivePatterns(project: project, bodies: bodies).check()
+        }
+        guard let theme, !diagnostics.containsErrors else { return (nil, diagnostics) }
+        return (Site(root: root, project: project, theme: theme, bodies: bodies), diagnostics)
+    }
+
+    /// The configured audiences, in configuration order.
+    public var audiences: [AudienceDefinition] { project.config.audiences }
+
+    /// Renders the sites of `audiences` (all when `nil`) into files under `<audience>/`.
+    public func build(audiences names: [String]? = nil, drafts: Bool) throws(DiagnosticsError) -> [OutputFile] {
+        let filter = AudienceFilter(project: project)
+        var files: [OutputFile] = []
+        for audience in audiences where names?.contains(audience.name) ?? true {
+            let site = filter.site(for: audience, includeDrafts: drafts)
+            files += try AudienceRenderer(site: site, config: project.config, theme: theme, bodies: bodies).render()
+        }
+        return files
+    }
+}

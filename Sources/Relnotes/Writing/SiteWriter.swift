@@ -1,0 +1,87 @@
+import Foundation
+
+/// The last stage: writes a built site into the output folder, all or nothing.
+///
+/// Files are written into a new folder beside the output, which replaces the output only
+/// once everything is written; a failure leaves the previous site exactly as it was. A
+/// manifest (`.relnotes-manifest`) lists what relnotes generated: files it did not generate
+/// are carried over untouched, and a folder without a manifest is never replaced.
+public struct SiteWriter: Sendable {
+    public static let manifestName = ".relnotes-manifest"
+
+    public let output: URL
+
+    public init(output: URL) {
+        self.output = output.standardizedFileURL
+    }
+
+    /// Writes `files`, which replace the generated files of the folders `rebuilt` (audiences);
+    /// the generated files of other audiences from an earlier build are kept.
+    public func write(_ files: [OutputFile], rebuilt: [String]) throws(DiagnosticsError) {
+        let fileManager = FileManager.default
+        let staging = output.deletingLastPathComponent().appending(path: "." + output.lastPathComponent + ".relnotes-new")
+        do {
+            let previous = try previousManifest()
+            try? fileManager.removeItem(at: staging)
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            var generated = Set<String>()
+            for file in files {
+                try write(file.contents, to: staging.appending(path: file.path))
+                generated.insert(file.path)
+            }
+            if let previous {
+                for path in FileSystem.files(under: output, includingHidden: true) where path != Self.manifestName {
+                    let wasGenerated = previous.contains(path)
+                    let rebuiltNow = rebuilt.contains { path.hasPrefix($0 + "/") }
+                    if wasGenerated && rebuiltNow { continue }
+                    if generated.contains(path) {
+                        if wasGenerated { continue }
+                        throw Failure("'\(path)' in \(output.lastPathComponent)/ was not made by relnotes and would be overwritten; move it away")
+                    }
+                    try write(try Data(contentsOf: output.appending(path: path)), to: staging.appending(path: path))
+                    if wasGenerated { generated.insert(path) }
+                }
+            }
+            let manifest = generated.sorted().joined(separator: "\n") + "\n"
+            try Data(manifest.utf8).write(to: staging.appending(path: Self.manifestName))
+            if previous != nil {
+                try AtomicSwap.exchange(staging, output)
+                try fileManager.removeItem(at: staging)
+            } else {
+                try? fileManager.removeItem(at: output)  // an empty folder
+                try fileManager.moveItem(at: staging, to: output)
+            }
+        } catch let failure as Failure {
+            try? fileManager.removeItem(at: staging)
+            throw DiagnosticsError([.error("output", failure.message, at: nil)])
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw DiagnosticsError([.error("output", "cannot write \(output.path): \(error.localizedDescription)", at: nil)])
+        }
+    }
+
+    /// The generated paths of the current output, `nil` when there is no output yet.
+    /// A non-empty folder without a manifest was not made by relnotes: refuse it.
+    private func previousManifest() throws -> Set<String>? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return nil }
+        guard isDirectory.boolValue else { throw Failure("\(output.path) exists and is not a folder") }
+        let manifest = output.appending(path: Self.manifestName)
+        guard let data = try? Data(contentsOf: manifest) else {
+            let contents = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
+            if contents.isEmpty { return nil }
+            throw Failure("refusing to replace \(output.path): it was not made by relnotes (it has no \(Self.manifestName)); remove it or choose another --out")
+        }
+        return Set(String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init))
+    }
+
+    private func write(_ data: Data, to url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    private struct Failure: Error {
+        let message: String
+        init(_ message: String) { self.message = message }
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import Relnotes
+
+/// `relnotes build`: every audience's site into site/<audience>/.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site of every audience into site/<audience>/.",
+        discussion: """
+            Checks the whole project first (like `relnotes check`); on any error nothing is \
+            written and the previous site stays as it was. The new site is written beside \
+            the old one and swapped in only when complete.
+
+            Examples:
+              relnotes build                          # every audience, released versions only
+              relnotes build --drafts                 # include candidates, planned and unreleased notes
+              relnotes build --audience external --out public
+            """
+    )
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(help: ArgumentHelp("Output folder (default: site/ in the project).", valueName: "DIR"))
+    var out: String?
+
+    @Option(name: .customLong("audience"), help: ArgumentHelp("Build only this audience (repeatable).", valueName: "NAME"))
+    var audiences: [String] = []
+
+    @Flag(help: "Include drafts: planned and candidate releases and unreleased entries.")
+    var drafts = false
+
+    func run() throws {
+        let progress = Progress(enabled: Standard.errorIsTerminal)
+        progress.show("checking \(project.root)")
+        let (site, diagnostics) = Site.load(root: project.rootURL)
+        progress.clear()
+        guard let site else {
+            try Report.finish(diagnostics)
+            throw ExitCode(1)
+        }
+        Report.print(diagnostics)
+        for name in audiences { try AudienceOption.validate(name, in: site.project.config) }
+        let output = try OutputOption.resolve(out, root: project.rootURL)
+        let names = audiences.isEmpty ? site.audiences.map(\.name) : audiences
+        do {
+            progress.show("rendering \(names.joined(separator: ", "))")
+            let files = try site.build(audiences: names, drafts: drafts)
+            progress.show("writing \(files.count) files")
+            try SiteWriter(output: output).write(files, rebuilt: names)
+            progress.clear()
+            Standard.output.write("built \(names.joined(separator: ", ")) (\(files.count) files) into \(OutputOption.display(output))\n")
+        } catch {
+            progress.clear()
+            try Report.finish(error.diagnostics)
+        }
+    }
+}

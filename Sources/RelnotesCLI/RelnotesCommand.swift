@@ -1,0 +1,25 @@
+import ArgumentParser
+
+/// `relnotes`: the root command; every capability is a subcommand.
+public struct RelnotesCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "relnotes",
+        abstract: "Build audience-filtered release notes from Markdown files.",
+        discussion: """
+            A site project holds relnotes.yml (optional), content/releases/<version>/ folders \
+            with a release.md record and one Markdown file per change, content/pages/, and \
+            optional template overrides in templates/. Every audience (external customers, \
+            internal staff, …) gets its own site under site/<audience>/, and nothing an \
+            audience may not see reaches its files.
+
+            Start with `relnotes check` to validate content and `relnotes build` to write site/.
+            """,
+        subcommands: [
+            BuildCommand.self,
+            CheckCommand.self,
+            RenderCommand.self,
+        ]
+    )
+
+    public init() {}
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import Relnotes
+
+/// `--root DIR`, shared by every command.
+struct ProjectOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The site project's folder (holding content/ and relnotes.yml).", valueName: "DIR"))
+    var root: String = "."
+
+    var rootURL: URL {
+        URL(fileURLWithPath: root, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+    }
+
+    /// The project's configuration alone (for commands that need no content), or exit 1.
+    func loadConfig() throws -> SiteConfig {
+        let (config, diagnostics) = ProjectLoader.loadConfig(root: rootURL)
+        try Report.finish(diagnostics)
+        return config
+    }
+
+    /// The whole project, or exit 1 after printing every problem.
+    func loadProject() throws -> Project {
+        let (project, diagnostics) = ProjectLoader.load(root: rootURL)
+        guard let project else {
+            try Report.finish(diagnostics)
+            throw ExitCode(1)
+        }
+        Report.print(diagnostics)
+        return project
+    }
+}

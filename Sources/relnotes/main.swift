@@ -1,0 +1,3 @@
+import RelnotesCLI
+
+RelnotesCommand.main()
