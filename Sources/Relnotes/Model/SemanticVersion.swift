@@ -72,7 +72,7 @@ private extension SemanticVersion {
         }
         if let prerelease {
             for identifier in try identifiers(prerelease, part: "pre-release") where identifier.allSatisfy(\.isASCIIDigit) {
-                try validateNumber(identifier, name: "the numeric pre-release identifier '\(identifier)'")
+                try validateNumber(identifier, name: "the numeric pre-release identifier")
             }
         }
         if let build { _ = try identifiers(build, part: "build metadata") }

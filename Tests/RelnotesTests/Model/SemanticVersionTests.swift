@@ -1,0 +1,45 @@
+import Testing
+@testable import Relnotes
+
+@Suite("SemVer 2.0.0 versions")
+struct SemanticVersionTests {
+    @Test("versions order by SemVer precedence, as semver.org lists them")
+    func precedence() throws {
+        let ordered = ["1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2",
+                       "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0", "1.0.1", "1.1.0", "1.10.0", "2.0.0"]
+        let versions = try ordered.map { try SemanticVersion(parsing: $0) }
+        #expect(versions.shuffled().sorted().map(\.text) == ordered)
+    }
+
+    @Test("build metadata does not make two versions different")
+    func buildMetadata() throws {
+        #expect(try SemanticVersion(parsing: "1.2.0+build.5") == SemanticVersion(parsing: "1.2.0"))
+    }
+
+    @Test("invalid versions are refused with the reason", arguments: [
+        ("1.10", "it needs three numbers, MAJOR.MINOR.PATCH (write 1.10.0, not 1.10)"),
+        ("01.2.3", "the major version '01' has a leading zero"),
+        ("1.2.3-", "the pre-release part has an empty identifier"),
+        ("1.2.3-rc..1", "the pre-release part has an empty identifier"),
+        ("1.2.3-01", "the numeric pre-release identifier '01' has a leading zero"),
+        ("1.2.3-rc_1", "the pre-release identifier 'rc_1' may hold only letters, digits and '-'"),
+        ("v1.2.3", "the major version 'v1' is not a number"),
+        ("1.2.99999999999999999999", "the patch version '99999999999999999999' is too large"),
+    ])
+    func invalid(text: String, reason: String) {
+        #expect(throws: SemanticVersionError.self) { try SemanticVersion(parsing: text) }
+        do {
+            _ = try SemanticVersion(parsing: text)
+        } catch {
+            #expect(error.reason == reason)
+        }
+    }
+
+    @Test("a candidate belongs to the line and core of its final version")
+    func candidateCore() throws {
+        let candidate = try SemanticVersion(parsing: "1.2.0-rc.1")
+        #expect(candidate.isPrerelease)
+        #expect(candidate.core.text == "1.2.0")
+        #expect(candidate.line == "1.2.x")
+    }
+}

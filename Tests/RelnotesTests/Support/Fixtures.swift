@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+/// Fixture projects and golden files live beside the tests, under `Tests/RelnotesTests/Fixtures/`.
+enum Fixtures {
+    static let folder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appending(path: "Fixtures")
+
+    static func url(_ name: String) -> URL { folder.appending(path: name) }
+
+    /// A fresh copy of fixture project `name` in a temporary folder, removed by the caller
+    /// with `TemporaryFolder.remove`.
+    static func copy(_ name: String) throws -> URL {
+        let target = try TemporaryFolder.make()
+        let project = target.appending(path: name)
+        try FileManager.default.copyItem(at: url(name), to: project)
+        return project
+    }
+}
+
+/// Temporary folders for tests that write files.
+enum TemporaryFolder {
+    static func make() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appending(path: "relnotes-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// A project written inline, Hugo-style: `files` maps paths to contents.
+    static func project(_ files: [String: String]) throws -> URL {
+        let root = try make()
+        for (path, text) in files {
+            let url = root.appending(path: path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return root
+    }
+
+    static func remove(_ url: URL) {
+        try? FileManager.default.removeItem(at: url)
+    }
+}
+
+/// Every file under `folder` (relative path → bytes), for comparing whole trees.
+func fileTree(_ folder: URL) throws -> [String: Data] {
+    var tree: [String: Data] = [:]
+    guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return tree }
+    let base = folder.standardizedFileURL.path + "/"
+    for case let url as URL in walker where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+        tree[String(url.standardizedFileURL.path.dropFirst(base.count))] = try Data(contentsOf: url)
+    }
+    return tree
+}
