@@ -17,6 +17,10 @@ public struct RelnotesCommand: ParsableCommand {
         subcommands: [
             BuildCommand.self,
             CheckCommand.self,
+            NotesCommand.self,
+            AnnounceCommand.self,
+            NewCommand.self,
+            NextVersionCommand.self,
             RenderCommand.self,
         ]
     )

@@ -33,6 +33,13 @@ public struct MarkdownRenderer: Sendable {
         return RenderedMarkup(text: text, headings: session.headings)
     }
 
+    /// The text as `audience` sees it, cut at its top-level `##` headings (for the fixed
+    /// sections of announcements: "Upgrade instructions", "Potential impact"…).
+    public func renderSections(_ prepared: PreparedMarkdown, for audience: String, as format: MarkupFormat) throws(DiagnosticsError) -> [BodySection] {
+        guard prepared.diagnostics.isEmpty else { throw DiagnosticsError(prepared.diagnostics) }
+        return try RenderSession(renderer: self, audience: audience, format: format).renderSections(prepared.structure)
+    }
+
     /// Prepares and renders in one step (for one-off bodies such as `relnotes render`).
     public func render(_ source: MarkdownSource, for audience: String, as format: MarkupFormat) throws(DiagnosticsError) -> RenderedMarkup {
         try render(prepare(source), for: audience, as: format)
@@ -62,12 +69,20 @@ public enum MarkupFormat: String, Sendable, CaseIterable {
     case html
     /// CommonMark as cmark writes it, with GitHub's alerts and tables.
     case markdown
+    /// Plain text, markup removed (for JSON fields and search).
+    case text
 }
 
 /// A rendered text and the headings in it (for a table of contents).
 public struct RenderedMarkup: Sendable, Hashable {
     public var text: String
     public var headings: [Heading]
+}
+
+/// A part of a text under one `##` heading (`nil` for what comes before the first).
+public struct BodySection: Sendable, Hashable {
+    public var heading: String?
+    public var text: String
 }
 
 public struct Heading: Sendable, Hashable {

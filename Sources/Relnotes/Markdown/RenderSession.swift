@@ -20,21 +20,67 @@ final class RenderSession {
     /// Filters, parses, extends and renders a prepared text (and, through its admonitions,
     /// the texts nested in it).
     func render(_ structure: MarkdownStructure) throws(DiagnosticsError) -> String {
+        try withTree(structure) { root, _ in output(root) }
+    }
+
+    /// The text cut at its top-level `##` headings: the part before the first one (without
+    /// a heading), then each heading's text with what follows it up to the next one.
+    func renderSections(_ structure: MarkdownStructure) throws(DiagnosticsError) -> [BodySection] {
+        try withTree(structure) { root, headings in
+            var sections = [BodySection(heading: nil, text: "")]
+            for (index, child) in root.children.enumerated() {
+                if let heading = headings[index] {
+                    sections.append(BodySection(heading: heading, text: ""))
+                } else {
+                    sections[sections.count - 1].text += (sections[sections.count - 1].text.isEmpty || format == .html ? "" : "\n") + output(child)
+                }
+            }
+            return sections.filter { $0.heading != nil || !$0.text.isEmpty }
+        }
+    }
+
+    /// Filters, parses and extends `structure`, then hands the finished tree to `body`
+    /// with the top-level `##` headings it had (by child position; they may since have
+    /// become custom blocks).
+    private func withTree<Result>(_ structure: MarkdownStructure, _ body: (CmarkNode, [Int: String]) -> Result) throws(DiagnosticsError) -> Result {
         let lines = structure.containers.filter(structure.lines, for: audience, graph: renderer.graph)
         if !structure.containers.isEmpty {
             try checkNoContainerLeft(in: lines, origin: structure.origin)
         }
         let text = lines.joined(separator: "\n")
-        return try CmarkDocument.parse(text) { (document) throws(DiagnosticsError) -> String in
+        return try CmarkDocument.parse(text) { (document) throws(DiagnosticsError) -> Result in
             document.consolidateText()
+            var headings: [Int: String] = [:]
+            for (index, child) in document.root.children.enumerated() where child.kind == .heading && child.headingLevel == 2 {
+                let text = child.plainText
+                if Placeholder.index(in: text) == nil { headings[index] = text }
+            }
             applyInlineExtensions(to: document.root)
             TaskLists.apply(to: document.root, format: format)
             Tables.apply(to: document.root, lines: lines, session: self)
             try placeBlocks(in: document.root, structure: structure)
-            switch format {
-            case .html: return document.renderHTML(unsafe: unsafeHTML)
-            case .markdown: return document.renderCommonMark()
-            }
+            return body(document.root, headings)
+        }
+    }
+
+    /// A tree (or any block of it) in the session's format.
+    func output(_ node: CmarkNode) -> String {
+        switch format {
+        case .html: return node.renderHTML(unsafe: unsafeHTML)
+        case .markdown: return node.renderCommonMark()
+        case .text: return PlainText.render(node)
+        }
+    }
+
+    /// A paragraph's inline content in the session's format, without the paragraph around it.
+    func inlineOutput(_ paragraph: CmarkNode) -> String {
+        switch format {
+        case .html:
+            return InlineMarkdown.unwrapParagraphHTML(paragraph.renderHTML(unsafe: unsafeHTML))
+        case .markdown, .text:
+            var text = output(paragraph)
+            while text.last == "\n" { text.removeLast() }
+            return text
         }
     }
 
@@ -42,20 +88,13 @@ final class RenderSession {
     func renderInline(_ text: String) -> String {
         InlineMarkdown.withParagraph(text) { paragraph in
             applyInlineExtensions(to: paragraph)
-            switch format {
-            case .html:
-                return InlineMarkdown.unwrapParagraphHTML(paragraph.renderHTML(unsafe: unsafeHTML))
-            case .markdown:
-                var markdown = paragraph.renderCommonMark()
-                while markdown.last == "\n" { markdown.removeLast() }
-                return markdown
-            }
+            return inlineOutput(paragraph)
         }
     }
 
     /// The extensions that work inside paragraphs, in order.
     func applyInlineExtensions(to root: CmarkNode) {
-        if format == .markdown && !unsafeHTML { RawHTML.remove(from: root) }
+        if format != .html && !unsafeHTML || format == .text { RawHTML.remove(from: root) }
         URLSafety.apply(to: root)
         if linksTickets { renderer.tickets.link(in: root) }
     }

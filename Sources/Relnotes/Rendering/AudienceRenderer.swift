@@ -36,6 +36,17 @@ struct AudienceRenderer {
             let path = "pages/\(visible.page.slug)/"
             files.append(page(path + "index.html", "page", try html.page(visible, site: info.at(depth: 2, current: path))))
         }
+        let releases = Array(zip(site.releases, details))
+        if let feed = FeedBuilder(config: config, audience: site.audience, theme: theme).build(releases) {
+            files.append(page("feed.xml", "feed.xml", feed))
+        }
+        let text = ViewBuilder(site: site, config: config, bodies: bodies, format: .text)
+        let json = try ReleasesJSONBuilder(views: html, text: text).build(releases)
+        do {
+            files.append(OutputFile(path: "\(folder)/releases.json", contents: try json.encoded()))
+        } catch {
+            throw DiagnosticsError([.error("json", "cannot encode releases.json: \(error)", at: nil)])
+        }
         for (name, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: "\(folder)/\(name)", contents: data))
         }
@@ -74,6 +85,6 @@ struct AudienceRenderer {
         }
         return SiteInfo(
             title: config.title, audience: site.audience.name, audienceTitle: site.audience.title,
-            root: "", home: "./", nav: nav, drafts: site.includesDrafts, hasFeed: false)
+            root: "", home: "./", nav: nav, drafts: site.includesDrafts, hasFeed: config.baseURL != nil)
     }
 }

@@ -23,6 +23,11 @@ struct BodyRenderer: Sendable {
         return text.allSatisfy(\.isWhitespace) ? nil : text
     }
 
+    /// A body cut at its `##` headings, as `audience` sees it.
+    func sections(_ source: MarkdownSource, for audience: String, as format: MarkupFormat) throws(DiagnosticsError) -> [BodySection] {
+        try markdown.renderSections(prepared[source] ?? markdown.prepare(source), for: audience, as: format)
+    }
+
     func inline(_ text: String, for audience: String, as format: MarkupFormat) -> String {
         markdown.renderInline(text, for: audience, as: format)
     }

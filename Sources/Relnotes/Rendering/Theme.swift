@@ -17,7 +17,7 @@ struct Theme: Sendable {
     static let builtinPrefix = "<built-in theme>/"
 
     /// The templates each build needs; a theme without one of them is an error.
-    static let requiredTemplates = ["index", "release", "changelog", "page", "notes.md", "changelog.md"]
+    static let requiredTemplates = ["index", "release", "changelog", "page", "notes.md", "notes.html", "changelog.md", "announcement.md", "announcement.html", "feed.xml"]
 
     static func load(root: URL) -> (theme: Theme?, diagnostics: [Diagnostic]) {
         var sources: [String: (path: String, text: String)] = [:]

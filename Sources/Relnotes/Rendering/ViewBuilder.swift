@@ -94,6 +94,11 @@ struct ViewBuilder {
         return sections
     }
 
+    /// A section with no entries (for announcements whose text comes from the release body).
+    func emptySection(_ type: EntryType) -> EntrySection {
+        EntrySection(type: type.name, title: type.title, level: 2, componentLevel: 3, marks: "##", componentMarks: "###", groups: [], count: 0)
+    }
+
     private func views(_ entries: [VisibleEntry], anchors: HeadingSlugs, folding version: SemanticVersion?) throws(DiagnosticsError) -> [EntryView] {
         var views: [EntryView] = []
         for visible in entries {
@@ -101,6 +106,7 @@ struct ViewBuilder {
             let fileName = visible.entry.id.split(separator: "/").last.map(String.init) ?? visible.entry.id
             let folder = visible.entry.folder
             views.append(EntryView(
+                id: visible.entry.id,
                 anchor: anchors.unique(for: "entry-" + fileName),
                 title: bodies.inline(title, for: audience, as: format),
                 titleText: bodies.plain(title),

@@ -20,7 +20,7 @@ public struct Site: Sendable {
         guard let project else { return (nil, loadProblems) }
         let bodies = BodyRenderer(project: project)
         let (theme, themeProblems) = Theme.load(root: root)
-        var diagnostics = loadProblems + bodies.diagnostics + themeProblems + ReleaseRules.check(project)
+        var diagnostics = loadProblems + bodies.diagnostics + themeProblems + ReleaseRules.check(project) + FeedBuilder.warnings(project.config)
         if !bodies.diagnostics.containsErrors {
             diagnostics += SensitivePatterns(project: project, bodies: bodies).check()
         }

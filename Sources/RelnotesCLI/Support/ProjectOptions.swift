@@ -18,6 +18,18 @@ struct ProjectOptions: ParsableArguments {
         return config
     }
 
+    /// The project loaded and checked, or exit 1 after printing every problem; warnings
+    /// are printed either way.
+    func loadSite() throws -> Site {
+        let (site, diagnostics) = Site.load(root: rootURL)
+        guard let site else {
+            try Report.finish(diagnostics)
+            throw ExitCode(1)
+        }
+        Report.print(diagnostics)
+        return site
+    }
+
     /// The whole project, or exit 1 after printing every problem.
     func loadProject() throws -> Project {
         let (project, diagnostics) = ProjectLoader.load(root: rootURL)

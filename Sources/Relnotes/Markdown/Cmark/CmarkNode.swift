@@ -77,6 +77,18 @@ struct CmarkNode: Hashable {
         return result
     }
 
+    /// Visits the subtree in document order: containers twice (entering, then leaving),
+    /// leaves once (entering). Iterative, with cmark's iterator.
+    func walk(_ visit: (CmarkNode, _ entering: Bool) -> Void) {
+        guard let iterator = cmark_iter_new(pointer) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if let node = CmarkNode(cmark_iter_get_node(iterator)) { visit(node, event == CMARK_EVENT_ENTER) }
+        }
+    }
+
     /// Whether an ancestor is of one of `kinds`.
     func hasAncestor(in kinds: [Kind]) -> Bool {
         var current = parent
@@ -104,6 +116,9 @@ struct CmarkNode: Hashable {
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
 
     var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
+
+    var customOnEnter: String { cmark_node_get_on_enter(pointer).map { String(cString: $0) } ?? "" }
+    var customOnExit: String { cmark_node_get_on_exit(pointer).map { String(cString: $0) } ?? "" }
 
     func setCustom(onEnter: String, onExit: String) {
         cmark_node_set_on_enter(pointer, onEnter)

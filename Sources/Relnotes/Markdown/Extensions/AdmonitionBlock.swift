@@ -5,6 +5,7 @@ enum AdmonitionBlock {
         switch format {
         case .html: return .custom(.customBlock, onEnter: html(admonition, body: body))
         case .markdown: return .custom(.customBlock, onEnter: markdown(admonition, body: body))
+        case .text: return .custom(.customBlock, onEnter: (admonition.displayTitle.map { $0 + "\n\n" } ?? "") + body)
         }
     }
 

@@ -42,6 +42,7 @@ enum Tables {
         switch session.format {
         case .html: return html(header: header, body: body, alignments: table.alignments)
         case .markdown: return markdown(header: header, body: body, alignments: table.alignments)
+        case .text: return ([header] + body).map { $0.joined(separator: " | ") }.joined(separator: "\n") + "\n\n"
         }
     }
 
@@ -55,14 +56,8 @@ enum Tables {
                 guard paragraph.kind == .paragraph else { return "" }
                 InlineMarkdown.stripMarker(from: paragraph)
                 session.applyInlineExtensions(to: paragraph)
-                switch session.format {
-                case .html:
-                    return InlineMarkdown.unwrapParagraphHTML(paragraph.renderHTML(unsafe: session.unsafeHTML))
-                case .markdown:
-                    var markdown = paragraph.renderCommonMark()
-                    while markdown.last == "\n" { markdown.removeLast() }
-                    return markdown.replacingOccurrences(of: "|", with: "\\|")
-                }
+                let cell = session.inlineOutput(paragraph)
+                return session.format == .markdown ? cell.replacingOccurrences(of: "|", with: "\\|") : cell
             }
         }
     }

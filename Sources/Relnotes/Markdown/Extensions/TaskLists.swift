@@ -21,7 +21,7 @@ enum TaskLists {
             let marker: String
             switch format {
             case .html: marker = checked ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> " : "<input type=\"checkbox\" disabled=\"\" /> "
-            case .markdown: marker = checked ? "[x] " : "[ ] "
+            case .markdown, .text: marker = checked ? "[x] " : "[ ] "
             }
             text.insertBefore(.custom(.customInline, onEnter: marker))
             let remaining = rest.drop { $0 == " " || $0 == "\t" }

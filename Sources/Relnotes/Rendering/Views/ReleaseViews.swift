@@ -76,6 +76,8 @@ struct ComponentGroup: Sendable {
 }
 
 struct EntryView: Sendable {
+    /// The entry's stable id (`1.2.0/REL-117`).
+    var id: String
     /// Unique in its page: `entry-REL-117`.
     var anchor: String
     var title: String

@@ -1,0 +1,46 @@
+/// `feed.xml`: an Atom 1.0 feed of the latest `feed_size` released versions an audience
+/// sees, newest first, with full content and absolute links under `base_url`.
+/// Drafts and withdrawn releases are never in it. Dates are the release dates, at midnight
+/// UTC, so the feed is the same whenever and wherever it is built.
+struct FeedBuilder {
+    let config: SiteConfig
+    let audience: AudienceDefinition
+    let theme: Theme
+
+    /// The feed, or `nil` without `base_url` (a warning says so at load time).
+    func build(_ releases: [(visible: VisibleRelease, detail: ReleaseDetail)]) -> FeedView? {
+        guard let baseURL = config.baseURL else { return nil }
+        let siteURL = baseURL + audience.name + "/"
+        let published = releases.filter { $0.visible.release?.status == .released }.prefix(config.feedSize)
+        let entries = published.map { release in
+            let head = release.detail.head
+            let url = siteURL + head.path
+            return FeedEntry(
+                title: head.hasTitle ? "\(head.version): \(head.titleText)" : head.version,
+                id: url,
+                url: url,
+                updated: Self.timestamp(head.date),
+                summary: head.summary,
+                content: theme.render("partials/release-content", release.detail))
+        }
+        return FeedView(
+            title: config.title,
+            subtitle: audience.title,
+            id: siteURL,
+            selfURL: siteURL + "feed.xml",
+            siteURL: siteURL,
+            updated: entries.map(\.updated).max() ?? Self.timestamp(nil),
+            entries: Array(entries))
+    }
+
+    /// `2026-03-10T00:00:00Z` for a release date (the Unix epoch for none).
+    static func timestamp(_ date: String?) -> String {
+        "\(date ?? "1970-01-01")T00:00:00Z"
+    }
+
+    /// Without `base_url` there can be no feed: said once, as a warning.
+    static func warnings(_ config: SiteConfig) -> [Diagnostic] {
+        guard config.baseURL == nil else { return [] }
+        return [.warning("feed-skipped", "feed.xml is not built: set base_url in relnotes.yml to the site's public URL", at: SourceLocation(path: "relnotes.yml"))]
+    }
+}

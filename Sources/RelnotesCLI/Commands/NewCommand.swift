@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import Relnotes
+
+/// `relnotes new`: create content.
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Create a changelog entry or cut a release.",
+        subcommands: [NewEntryCommand.self, NewReleaseCommand.self]
+    )
+}
+
+/// `relnotes new entry`: a well-formed entry file, into unreleased/ by default.
+struct NewEntryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "entry",
+        abstract: "Write a new changelog entry file and print its path.",
+        discussion: """
+            The file is named from the first ticket and the title \
+            (content/releases/unreleased/REL-117-exports-no-longer-time-out.md) and never \
+            overwrites a file: a name in use gets -2, -3…. Without --audience the entry is \
+            internal-only, as all untagged content is.
+
+            Example: relnotes new entry --type fix --title "Exports no longer time out" --ticket REL-117 --audience external
+            """
+    )
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(help: "The entry's type (feature, fix, … as configured).")
+    var type: String
+
+    @Option(help: "The entry's title, one line of Markdown.")
+    var title: String
+
+    @Option(name: .customLong("ticket"), help: ArgumentHelp("A tracker key (repeatable).", valueName: "KEY"))
+    var tickets: [String] = []
+
+    @Option(help: "Who may see the entry (default: the configured default audience).")
+    var audience: String?
+
+    @Option(help: ArgumentHelp("Write into this release's folder instead of unreleased/.", valueName: "VERSION"))
+    var release: String?
+
+    func run() throws {
+        let config = try project.loadConfig()
+        let entry = NewEntry(type: type, title: title, tickets: tickets, audience: audience, release: release)
+        do {
+            Standard.output.write(try entry.write(root: project.rootURL, config: config) + "\n")
+        } catch {
+            try Report.finish(error.diagnostics)
+        }
+    }
+}
+
+/// `relnotes new release VERSION`: a release record, with the unreleased entries moved in.
+struct NewReleaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "release",
+        abstract: "Create content/releases/VERSION/ and move every unreleased entry into it.",
+        discussion: """
+            Writes release.md with status candidate and today's date, for the release \
+            manager to complete. Refuses a version that is invalid, exists already, or is not \
+            greater than every released version. Entries are moved one at a time with an \
+            atomic rename: none is ever lost or half-written.
+
+            Examples:
+              relnotes new release 1.3.0-rc.1     # cut the first candidate
+              relnotes new release 1.3.0          # the final release takes what came since
+            """
+    )
+
+    @OptionGroup var project: ProjectOptions
+
+    @Argument(help: "The new version (SemVer 2.0.0).")
+    var version: String
+
+    @Option(help: ArgumentHelp("The date to write (default: today).", valueName: "YYYY-MM-DD"))
+    var date: String?
+
+    func run() throws {
+        let loaded = try project.loadProject()
+        let release = NewRelease(version: version, date: date ?? Self.today())
+        do {
+            let result = try release.create(in: loaded, root: project.rootURL)
+            Standard.output.write(result.record + "\n")
+            for path in result.moved { Standard.output.write("moved \(path)\n") }
+        } catch {
+            try Report.finish(error.diagnostics)
+        }
+    }
+
+    static func today() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date())
+    }
+}
