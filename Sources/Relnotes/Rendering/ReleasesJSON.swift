@@ -84,7 +84,7 @@ struct ReleasesJSONBuilder {
             let head = detail.head
             let textDetail = try text.detail(of: visible)
             records.append(ReleasesDocument.ReleaseRecord(
-                version: head.version, status: head.status, date: head.date,
+                version: visible.versionText, status: head.status, date: head.date,
                 title: head.hasTitle ? head.titleText : nil, titleHtml: head.hasTitle ? head.title : nil,
                 summary: textDetail.head.summary, summaryHtml: head.summary,
                 path: head.path, line: head.line, latest: head.isLatest, draft: head.isDraft,

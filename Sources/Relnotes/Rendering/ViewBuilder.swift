@@ -21,9 +21,10 @@ struct ViewBuilder {
 
     func summary(of visible: VisibleRelease) -> ReleaseSummary {
         let release = visible.release
-        let title = visible.fields.title
+        // The Unreleased notes are named, not numbered: "Unreleased", without a title.
+        let title = visible.isUnreleased ? nil : visible.fields.title
         return ReleaseSummary(
-            version: visible.versionText,
+            version: visible.isUnreleased ? "Unreleased" : visible.versionText,
             path: "releases/\(visible.versionText)/",
             title: title.map { bodies.inline($0, for: audience, as: format) } ?? visible.versionText,
             titleText: title.map(bodies.plain) ?? visible.versionText,
