@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "relnotes",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "relnotes", targets: ["relnotes"]),
         .library(name: "Relnotes", targets: ["Relnotes"]),

@@ -26,16 +26,20 @@ public enum ProjectLoader {
         }
         var releases: [Release] = []
         var unreleased: [Entry] = []
-        for folder in FileSystem.children(of: content.appending(path: "releases")) where folder.isDirectory {
+        // Release folders are independent: read them side by side.
+        let folders = FileSystem.children(of: content.appending(path: "releases")).filter(\.isDirectory)
+        let loaded = Concurrent.map(folders) { folder -> FolderContent in
             if folder.name == unreleasedFolder {
                 let (entries, problems) = loadEntries(in: folder, version: nil, config: config)
-                unreleased = entries
-                diagnostics += problems
-            } else {
-                let (release, problems) = loadRelease(in: folder, config: config)
-                if let release { releases.append(release) }
-                diagnostics += problems
+                return FolderContent(release: nil, unreleased: entries, diagnostics: problems)
             }
+            let (release, problems) = loadRelease(in: folder, config: config)
+            return FolderContent(release: release, unreleased: nil, diagnostics: problems)
+        }
+        for folder in loaded {
+            if let release = folder.release { releases.append(release) }
+            if let entries = folder.unreleased { unreleased = entries }
+            diagnostics += folder.diagnostics
         }
         diagnostics += duplicateVersions(releases)
 
@@ -57,6 +61,13 @@ public enum ProjectLoader {
     }
 
     // MARK: - Folders
+
+    /// What one folder of `content/releases/` holds.
+    private struct FolderContent: Sendable {
+        var release: Release?
+        var unreleased: [Entry]?
+        var diagnostics: [Diagnostic]
+    }
 
     private static func loadRelease(in folder: FileSystem.Child, config: SiteConfig) -> (Release?, [Diagnostic]) {
         let path = "content/releases/\(folder.name)/release.md"

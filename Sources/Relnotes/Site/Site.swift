@@ -34,11 +34,16 @@ public struct Site: Sendable {
     /// Renders the sites of `audiences` (all when `nil`) into files under `<audience>/`.
     public func build(audiences names: [String]? = nil, drafts: Bool) throws(DiagnosticsError) -> [OutputFile] {
         let filter = AudienceFilter(project: project)
-        var files: [OutputFile] = []
-        for audience in audiences where names?.contains(audience.name) ?? true {
+        let selected = audiences.filter { names?.contains($0.name) ?? true }
+        // Audiences are independent: render them side by side, then join in configured order.
+        let results = Concurrent.map(selected) { audience -> Result<[OutputFile], DiagnosticsError> in
             let site = filter.site(for: audience, includeDrafts: drafts)
-            files += try AudienceRenderer(site: site, config: project.config, theme: theme, bodies: bodies).render()
+            return Result { () throws(DiagnosticsError) in
+                try AudienceRenderer(site: site, config: project.config, theme: theme, bodies: bodies).render()
+            }
         }
+        var files: [OutputFile] = []
+        for result in results { files += try result.get() }
         return files
     }
 }

@@ -25,8 +25,9 @@ public struct SiteWriter: Sendable {
             try? fileManager.removeItem(at: staging)
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
             var generated = Set<String>()
+            var folders = Set<String>()
             for file in files {
-                try write(file.contents, to: staging.appending(path: file.path))
+                try write(file.contents, to: staging.appending(path: file.path), knownFolders: &folders)
                 generated.insert(file.path)
             }
             if let previous {
@@ -38,7 +39,7 @@ public struct SiteWriter: Sendable {
                         if wasGenerated { continue }
                         throw Failure("'\(path)' in \(output.lastPathComponent)/ was not made by relnotes and would be overwritten; move it away")
                     }
-                    try write(try Data(contentsOf: output.appending(path: path)), to: staging.appending(path: path))
+                    try write(try Data(contentsOf: output.appending(path: path)), to: staging.appending(path: path), knownFolders: &folders)
                     if wasGenerated { generated.insert(path) }
                 }
             }
@@ -75,9 +76,16 @@ public struct SiteWriter: Sendable {
         return Set(String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init))
     }
 
-    private func write(_ data: Data, to url: URL) throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url)
+    /// Writes a file of the staging folder, creating its folder once. No fsync per file:
+    /// the staging folder is swapped in only after every write succeeded.
+    private func write(_ data: Data, to url: URL, knownFolders: inout Set<String>) throws {
+        let folder = url.deletingLastPathComponent()
+        if knownFolders.insert(folder.path).inserted {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        guard FileManager.default.createFile(atPath: url.path, contents: data) else {
+            throw Failure("cannot write \(url.path)")
+        }
     }
 
     private struct Failure: Error {
