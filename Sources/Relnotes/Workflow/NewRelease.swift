@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `relnotes new release VERSION`: creates the release record and moves every entry of
 /// `unreleased/` into the new folder.
@@ -13,9 +16,19 @@ public struct NewRelease: Sendable {
     /// `YYYY-MM-DD` written into the record, for the release manager to adjust.
     public var date: String
 
+    /// Moves one file; `rename(2)` by default. Tests replace it to interrupt a move.
+    var move: @Sendable (URL, URL) throws -> Void = NewRelease.rename
+
     public init(version: String, date: String) {
         self.version = version
         self.date = date
+    }
+
+    /// An atomic rename: the file is in one folder or the other, never in both or neither.
+    static func rename(_ source: URL, _ target: URL) throws {
+        guard Glibc.rename(source.path, target.path) == 0 else {
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
     }
 
     public struct Result: Sendable {
@@ -58,11 +71,11 @@ public struct NewRelease: Sendable {
         var moved: [String] = []
         let entries = FileSystem.children(of: unreleased).filter { !$0.isDirectory && $0.name.hasSuffix(".md") }
         for entry in entries {
-            let target = folder.appending(path: entry.name)
-            guard rename(entry.url.path, target.path) == 0 else {
-                let reason = String(cString: strerror(errno))
+            do {
+                try move(entry.url, folder.appending(path: entry.name))
+            } catch {
                 let left = entries.count - moved.count
-                throw NewEntry.failure("moved \(moved.count) of \(entries.count) entries, then could not move \(entry.name): \(reason); the other \(left) are still in content/releases/unreleased/, every file intact — move them by hand")
+                throw NewEntry.failure("moved \(moved.count) of \(entries.count) entries into content/releases/\(version)/, then could not move \(entry.name): \(error.localizedDescription); the \(left) others are still in content/releases/unreleased/, every file intact: move them by hand")
             }
             moved.append("content/releases/\(version)/\(entry.name)")
         }

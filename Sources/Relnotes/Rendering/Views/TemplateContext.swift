@@ -12,10 +12,20 @@ extension TemplateContext {
     func child(named name: String) -> Any? {
         guard let path = Self.templateFields[name] else { return nil }
         let value = self[keyPath: path]
-        // swift-mustache treats a found `nil` like a missing value only when unwrapped.
-        if let optional = value as? any OptionalValue { return optional.wrappedValue }
+        if let optional = value as? any OptionalValue {
+            // An absent value of this context is empty: it must not be looked up in the
+            // contexts around it (an entry without a body showing its section's body).
+            return optional.wrappedValue ?? TemplateNull()
+        }
         return value
     }
+}
+
+/// An absent value: renders as nothing, counts as false in sections, and stops
+/// swift-mustache from looking the name up in enclosing contexts.
+struct TemplateNull: MustacheCustomRenderable {
+    var renderText: String { "" }
+    var isNull: Bool { true }
 }
 
 /// Lets `child(named:)` unwrap optionals held in `Any`.
