@@ -28,7 +28,7 @@ public enum ProjectLoader {
         var unreleased: [Entry] = []
         for folder in FileSystem.children(of: content.appending(path: "releases")) where folder.isDirectory {
             if folder.name == unreleasedFolder {
-                let (entries, problems) = loadEntries(in: folder, version: nil, config: config)
+                let (entries, problems) = loadEntries(in: folder, version: nil, isUnreleased: true, config: config)
                 unreleased = entries
                 diagnostics += problems
             } else {
@@ -67,19 +67,21 @@ public enum ProjectLoader {
         let source: SourceFile
         do { source = try SourceFile.read(recordURL, as: path) } catch { return (nil, [error]) }
         var (release, diagnostics) = ReleaseLoader.load(source, folder: folder.name, config: config)
-        let (entries, problems) = loadEntries(in: folder, version: release?.version, config: config)
+        let (entries, problems) = loadEntries(in: folder, version: release?.version, isUnreleased: false, config: config)
         release?.entries = entries
         diagnostics += problems
         return (release, diagnostics)
     }
 
-    private static func loadEntries(in folder: FileSystem.Child, version: SemanticVersion?, config: SiteConfig) -> ([Entry], [Diagnostic]) {
+    /// The entries of a release folder (`version` is `nil` when its record could not be read)
+    /// or of `unreleased/`, the one folder where a release record is misplaced.
+    private static func loadEntries(in folder: FileSystem.Child, version: SemanticVersion?, isUnreleased: Bool, config: SiteConfig) -> ([Entry], [Diagnostic]) {
         var entries: [Entry] = []
         var diagnostics: [Diagnostic] = []
         for file in FileSystem.children(of: folder.url) where !file.isDirectory && file.name.hasSuffix(".md") {
             let path = "content/releases/\(folder.name)/\(file.name)"
             if file.name == "release.md" {
-                if version == nil {
+                if isUnreleased {
                     diagnostics.append(.error("misplaced-release-record", "unreleased/ holds entries only; a release.md belongs in a version folder (see 'relnotes new release')", at: SourceLocation(path: path)))
                 }
                 continue
