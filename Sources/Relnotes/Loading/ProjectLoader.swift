@@ -14,6 +14,14 @@ public enum ProjectLoader {
 
     /// The project, or `nil` when a problem leaves it unusable; the diagnostics either way.
     public static func load(root: URL) -> (project: Project?, diagnostics: [Diagnostic]) {
+        let (project, diagnostics) = read(root: root)
+        return (diagnostics.containsErrors ? nil : project, diagnostics)
+    }
+
+    /// Everything that could be read, even when some files could not, so that the checks
+    /// after loading can report the problems of the rest too (`check` reports every problem).
+    /// `nil` only when there is no usable configuration or no content folder.
+    static func read(root: URL) -> (project: Project?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let (config, configProblems) = ConfigLoader.load(root: root)
         diagnostics += configProblems
@@ -52,7 +60,6 @@ public enum ProjectLoader {
         }
         diagnostics += duplicateSlugs(pages)
 
-        guard !diagnostics.containsErrors else { return (nil, diagnostics) }
         return (Project(config: config, releases: releases, unreleased: unreleased, pages: pages), diagnostics)
     }
 

@@ -15,8 +15,11 @@ public struct Site: Sendable {
 
     /// Loads and checks everything: configuration, content, Markdown structure, release
     /// rules, sensitive patterns, templates. `site` is `nil` when there are errors.
+    ///
+    /// Files that could not be read leave the rest checked all the same: one run reports
+    /// every problem of the project, not only those of the first stage that found one.
     public static func load(root: URL) -> (site: Site?, diagnostics: [Diagnostic]) {
-        let (project, loadProblems) = ProjectLoader.load(root: root)
+        let (project, loadProblems) = ProjectLoader.read(root: root)
         guard let project else { return (nil, loadProblems) }
         let bodies = BodyRenderer(project: project)
         let (theme, themeProblems) = Theme.load(root: root)
