@@ -67,11 +67,16 @@ struct ReleaseRecordTests {
         #expect(problems == ["content/releases/1.0.0/release.md:3:9: error: 'status' must be one of 'planned', 'candidate', 'released', 'withdrawn', not 'relased' — did you mean 'released'?"])
     }
 
-    @Test("a released or withdrawn release without a date is an error of the checks", arguments: ["released", "withdrawn"])
+    @Test("a released or withdrawn release without a date is an error at its status", arguments: ["released", "withdrawn"])
     func releasedWithoutDate(status: String) throws {
-        let (site, problems) = try InlineProject.site(Self.record("1.0.0", "version: 1.0.0\nstatus: \(status)"))
-        #expect(site == nil)
+        let problems = try InlineProject.problems(Self.record("1.0.0", "version: 1.0.0\nstatus: \(status)\ndate:"))
         #expect(problems == ["content/releases/1.0.0/release.md:3:9: error: a \(status) release needs a 'date' (YYYY-MM-DD)"])
+    }
+
+    @Test("a release whose date is wrong is not also said to have none")
+    func wrongDateOnly() throws {
+        let problems = try InlineProject.problems(Self.record("1.0.0", "version: 1.0.0\nstatus: released\ndate: 2026-02-30"))
+        #expect(problems.count == 1)
     }
 
     @Test("release fields per audience are read into blocks")
