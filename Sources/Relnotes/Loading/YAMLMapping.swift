@@ -69,8 +69,14 @@ struct YAMLPositions: Sendable {
 
     private func diagnostic(for error: YamlError) -> Diagnostic {
         switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            return .error("invalid-yaml", "invalid YAML: \(problem)", at: location(of: mark))
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            // libyaml's context says where the construct that went wrong began: an unclosed
+            // quote or bracket is found only at the end of the front matter.
+            let begun = context.map { context in
+                let start = location(of: context.mark)
+                return " \(context.text) that starts on line \(start.line), column \(start.column)"
+            } ?? ""
+            return .error("invalid-yaml", "invalid YAML: \(problem)\(begun)", at: location(of: mark))
         case let .duplicatedKeysInMapping(duplicates, context):
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             let first = location(of: context.mark)

@@ -65,6 +65,6 @@ struct ConfigDiagnosticsTests {
     @Test("invalid YAML in relnotes.yml is reported at its position")
     func invalidYAML() throws {
         let problems = try Self.problems("title: Notes\naudiences: [external\n")
-        #expect(problems == ["relnotes.yml:3:1: error: invalid YAML: did not find expected ',' or ']'"])
+        #expect(problems == ["relnotes.yml:3:1: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence that starts on line 2, column 12"])
     }
 }

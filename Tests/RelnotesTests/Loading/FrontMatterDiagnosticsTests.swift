@@ -78,7 +78,7 @@ struct FrontMatterDiagnosticsTests {
             Self.record: InlineProject.release(),
             Self.entryPath: "---\ntype: fix\ntitle: [unclosed\naudience: external\n---\n",
         ])
-        #expect(problems == ["\(Self.entryPath):4:9: error: invalid YAML: did not find expected ',' or ']'"])
+        #expect(problems == ["\(Self.entryPath):4:9: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence that starts on line 3, column 8"])
     }
 
     @Test("a key given twice is reported at the second one")
