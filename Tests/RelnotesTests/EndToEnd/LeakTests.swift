@@ -42,6 +42,7 @@ struct LeakTests {
         Marker(text: "leakmarker16", place: "internal: release_manager"),
         Marker(text: "leakmarker17", place: "internal: branch"),
         Marker(text: "leakmarker18", place: "internal: sign_off team"),
+        Marker(text: "leakmarker43", place: "internal: sign_off state"),
         Marker(text: "leakmarker19", place: "internal: title of an external release"),
         Marker(text: "leakmarker27", place: "internal: title of an external entry"),
         Marker(text: "leakmarker28", place: "internal: component of an external entry"),
@@ -58,6 +59,7 @@ struct LeakTests {
         Marker(text: "leakmarker34", place: "link reference definition inside an internal container"),
         Marker(text: "leakmarker35", place: "heading inside an internal container (ids, table of contents)"),
         Marker(text: "leakmarker36", place: "internal container inside an admonition"),
+        Marker(text: "leakmarker42", place: "internal container inside a block quote"),
         Marker(text: "leakmarker39", place: "internal container in an external entry's body"),
         Marker(text: "leakmarker31", place: "version of an internal-only candidate", draft: true),
         Marker(text: "leakmarker32", place: "external-tagged entry of an internal-only candidate", draft: true),
@@ -81,6 +83,7 @@ struct LeakTests {
         Marker(text: "publicmarker13", place: "entry of a release after an internal candidate"),
         Marker(text: "publicmarker14", place: "external unreleased entry", draft: true),
         Marker(text: "publicmarker15", place: "body of an external page"),
+        Marker(text: "publicmarker16", place: "block quote around an internal container"),
     ]
 
     /// Every file of `folder`, path and bytes, as one searchable list.
