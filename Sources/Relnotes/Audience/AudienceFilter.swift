@@ -34,8 +34,11 @@ public struct AudienceFilter: Sendable {
         let fields = resolve(release.fields, release.overrides, for: viewer)
         let own = entries(release.entries, for: viewer)
         let version = release.version
+        // Only candidates the viewer sees: an entry inside a hidden release is hidden, and so
+        // is that release's version (it must not even be named as the previous candidate).
         let candidates = project.releases
             .filter { $0.version.isPrerelease && $0.version.core == version.core && $0.version < version }
+            .filter { graph.sees(viewer, $0.audience) }
             .sorted { $0.version < $1.version }
         if !version.isPrerelease {
             let folded = project.config.prereleases == .fold ? candidates.flatMap { entries($0.entries, for: viewer) } : []

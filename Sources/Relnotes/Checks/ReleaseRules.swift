@@ -1,19 +1,14 @@
-/// The release rules `check` enforces beyond the shape of each file (SPEC: Errors).
+/// The release rules `check` enforces beyond the shape of each file (SPEC: Errors). That a
+/// released release has a date is checked by `ReleaseLoader`, which knows whether one was
+/// written at all.
 enum ReleaseRules {
     static func check(_ project: Project) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for release in project.releases {
-            diagnostics += dateRule(release)
             diagnostics += candidateRule(release)
             diagnostics += entryRules(release, in: project)
         }
         return diagnostics
-    }
-
-    /// Released and withdrawn releases carry the date they shipped.
-    private static func dateRule(_ release: Release) -> [Diagnostic] {
-        guard release.status == .released || release.status == .withdrawn, release.date == nil else { return [] }
-        return [.error("missing-date", "a \(release.status.rawValue) release needs a 'date' (YYYY-MM-DD)", at: release.keys["status"])]
     }
 
     /// A pre-release version is a candidate: it should say so.

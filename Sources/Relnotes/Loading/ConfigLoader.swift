@@ -32,6 +32,9 @@ enum ConfigLoader {
 /// The schema of `relnotes.yml`.
 private struct ConfigReader {
     var reader: FieldReader
+    /// Audience names written in `sees`, types and `tickets.link_for`, checked once every
+    /// audience is known.
+    var references: [(text: String, location: SourceLocation)] = []
 
     static let keys = ["title", "base_url", "default_audience", "audiences", "types", "tickets", "prereleases",
                        "changelog_page_size", "feed_size", "unsafe_html", "sensitive_patterns"]
@@ -59,11 +62,13 @@ private struct ConfigReader {
         } else if !names.contains(config.defaultAudience) {
             reader.report(.error("unknown-audience", "the default audience 'internal' is not configured; set 'default_audience' to one of \(names.quotedList)", at: mapping["audiences"]?.keyLocation ?? mapping.location))
         }
-        for audience in config.audiences {
-            for seen in audience.sees { checkAudience(seen, known: names, at: audienceLocation(mapping, audience.name)) }
+        for reference in references { checkAudience(reference.text, known: names, at: reference.location) }
+        // Defaults naming `internal` (the `impact` type, `link_for`) do not apply to a
+        // configuration without that audience; only names written here are errors.
+        for index in config.types.indices where config.types[index].audience.map(names.contains) == false {
+            config.types[index].audience = nil
         }
-        for type in config.types { if let name = type.audience { checkAudience(name, known: names, at: mapping["types"]?.valueLocation ?? mapping.location) } }
-        for name in config.tickets.linkFor { checkAudience(name, known: names, at: mapping["tickets"]?.valueLocation ?? mapping.location) }
+        config.tickets.linkFor = config.tickets.linkFor.filter(names.contains)
         return config
     }
 
@@ -89,7 +94,10 @@ private struct ConfigReader {
             if !field.value.isNull, let settings = reader.mapping(field) {
                 reader.checkKeys(settings, allowed: ["title", "sees"], in: "audience '\(field.key)'")
                 if let title = reader.line(settings["title"]) { audience.title = title }
-                if let sees = reader.texts(settings["sees"]) { audience.sees = sees }
+                if let sees = reader.locatedTexts(settings["sees"]) {
+                    audience.sees = sees.map(\.text)
+                    references += sees
+                }
             }
             audiences.append(audience)
         }
@@ -113,7 +121,10 @@ private struct ConfigReader {
                 if let settings = reader.mapping(field) {
                     reader.checkKeys(settings, allowed: ["title", "audience"], in: "type '\(field.key)'")
                     if let title = reader.line(settings["title"]) { type.title = title }
-                    if let audience = reader.line(settings["audience"]) { type.audience = audience }
+                    if let field = settings["audience"], let audience = reader.line(field) {
+                        type.audience = audience
+                        references.append((audience, field.valueLocation))
+                    }
                 }
             default:
                 if !field.value.isNull {
@@ -145,7 +156,10 @@ private struct ConfigReader {
                 reader.report(.error("invalid-value", "'url' must contain '{key}' where the ticket key goes", at: field.valueLocation))
             }
         }
-        if let linkFor = reader.texts(mapping["link_for"]) { tickets.linkFor = linkFor }
+        if let linkFor = reader.locatedTexts(mapping["link_for"]) {
+            tickets.linkFor = linkFor.map(\.text)
+            references += linkFor
+        }
     }
 
     mutating func readPatterns(_ field: YAMLMapping.Field) -> [SensitivePattern] {
@@ -186,12 +200,6 @@ private struct ConfigReader {
         guard !known.contains(name) else { return }
         let hint = Suggestion.hint(for: name, in: known)
         reader.report(.error("unknown-audience", "unknown audience '\(name)'\(hint)", at: location))
-    }
-
-    func audienceLocation(_ mapping: YAMLMapping, _ name: String) -> SourceLocation {
-        guard let field = mapping["audiences"], case .mapping(let audiences) = field.value else { return mapping.location }
-        for (key, value) in audiences where key.string == name { return reader.positions.location(of: value) }
-        return field.valueLocation
     }
 }
 

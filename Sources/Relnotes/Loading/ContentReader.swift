@@ -28,15 +28,15 @@ struct ContentReader {
 
     /// The `audience` key, or `fallback` when there is none. Unknown names are errors.
     mutating func audience(default fallback: String) -> AudienceTag {
-        guard let field = mapping["audience"], let names = reader.texts(field) else {
+        guard let field = mapping["audience"], let names = reader.locatedTexts(field) else {
             return AudienceTag([fallback])
         }
         var known: [String] = []
-        for name in names {
+        for (name, location) in names {
             if audienceNames.contains(name) {
                 known.append(name)
             } else {
-                reader.report(.error("unknown-audience", "unknown audience '\(name)'\(Suggestion.hint(for: name, in: audienceNames))", at: field.valueLocation))
+                reader.report(.error("unknown-audience", "unknown audience '\(name)'\(Suggestion.hint(for: name, in: audienceNames))", at: location))
             }
         }
         if names.isEmpty {

@@ -57,18 +57,24 @@ struct FieldReader {
 
     /// One text value or a list of them (`audience: external` or `audience: [a, b]`).
     mutating func texts(_ field: YAMLMapping.Field?) -> [String]? {
+        locatedTexts(field)?.map(\.text)
+    }
+
+    /// Like `texts`, with where each value was written, so that a problem with one item
+    /// of a list is reported at that item.
+    mutating func locatedTexts(_ field: YAMLMapping.Field?) -> [(text: String, location: SourceLocation)]? {
         guard let field, !field.value.isNull else { return nil }
         switch field.value {
         case .scalar(let scalar):
-            return [scalar.string]
+            return [(scalar.string, field.valueLocation)]
         case .sequence(let sequence):
-            var values: [String] = []
+            var values: [(text: String, location: SourceLocation)] = []
             for item in sequence {
                 guard case .scalar(let scalar) = item, !item.isNull else {
                     report(.error("type-mismatch", "items of '\(field.key)' must be text, not \(item.kindDescription)", at: positions.location(of: item)))
                     continue
                 }
-                values.append(scalar.string)
+                values.append((scalar.string, positions.location(of: item)))
             }
             return values
         default:
@@ -123,7 +129,11 @@ struct FieldReader {
     mutating func date(_ field: YAMLMapping.Field?) -> String? {
         guard let field, let value = line(field) else { return nil }
         guard CalendarDate(value) != nil else {
-            report(.error("invalid-date", "'\(field.key)' must be a date written YYYY-MM-DD, not '\(value)'", at: field.valueLocation))
+            let shaped = value.count == 10 && value.enumerated().allSatisfy { [4, 7].contains($0) ? $1 == "-" : $1.isASCIIDigit }
+            let message = shaped
+                ? "'\(field.key)' must be a day of the calendar; \(value) does not exist"
+                : "'\(field.key)' must be a date written YYYY-MM-DD, not '\(value)'"
+            report(.error("invalid-date", message, at: field.valueLocation))
             return nil
         }
         return value

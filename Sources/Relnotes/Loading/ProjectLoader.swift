@@ -14,6 +14,14 @@ public enum ProjectLoader {
 
     /// The project, or `nil` when a problem leaves it unusable; the diagnostics either way.
     public static func load(root: URL) -> (project: Project?, diagnostics: [Diagnostic]) {
+        let (project, diagnostics) = read(root: root)
+        return (diagnostics.containsErrors ? nil : project, diagnostics)
+    }
+
+    /// Everything that could be read, even when some files could not, so that the checks
+    /// after loading can report the problems of the rest too (`check` reports every problem).
+    /// `nil` only when there is no usable configuration or no content folder.
+    static func read(root: URL) -> (project: Project?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let (config, configProblems) = ConfigLoader.load(root: root)
         diagnostics += configProblems
@@ -30,7 +38,7 @@ public enum ProjectLoader {
         let folders = FileSystem.children(of: content.appending(path: "releases")).filter(\.isDirectory)
         let loaded = Concurrent.map(folders) { folder -> FolderContent in
             if folder.name == unreleasedFolder {
-                let (entries, problems) = loadEntries(in: folder, version: nil, config: config)
+                let (entries, problems) = loadEntries(in: folder, version: nil, isUnreleased: true, config: config)
                 return FolderContent(release: nil, unreleased: entries, diagnostics: problems)
             }
             let (release, problems) = loadRelease(in: folder, config: config)
@@ -56,7 +64,6 @@ public enum ProjectLoader {
         }
         diagnostics += duplicateSlugs(pages)
 
-        guard !diagnostics.containsErrors else { return (nil, diagnostics) }
         return (Project(config: config, releases: releases, unreleased: unreleased, pages: pages), diagnostics)
     }
 
@@ -78,19 +85,21 @@ public enum ProjectLoader {
         let source: SourceFile
         do { source = try SourceFile.read(recordURL, as: path) } catch { return (nil, [error]) }
         var (release, diagnostics) = ReleaseLoader.load(source, folder: folder.name, config: config)
-        let (entries, problems) = loadEntries(in: folder, version: release?.version, config: config)
+        let (entries, problems) = loadEntries(in: folder, version: release?.version, isUnreleased: false, config: config)
         release?.entries = entries
         diagnostics += problems
         return (release, diagnostics)
     }
 
-    private static func loadEntries(in folder: FileSystem.Child, version: SemanticVersion?, config: SiteConfig) -> ([Entry], [Diagnostic]) {
+    /// The entries of a release folder (`version` is `nil` when its record could not be read)
+    /// or of `unreleased/`, the one folder where a release record is misplaced.
+    private static func loadEntries(in folder: FileSystem.Child, version: SemanticVersion?, isUnreleased: Bool, config: SiteConfig) -> ([Entry], [Diagnostic]) {
         var entries: [Entry] = []
         var diagnostics: [Diagnostic] = []
         for file in FileSystem.children(of: folder.url) where !file.isDirectory && file.name.hasSuffix(".md") {
             let path = "content/releases/\(folder.name)/\(file.name)"
             if file.name == "release.md" {
-                if version == nil {
+                if isUnreleased {
                     diagnostics.append(.error("misplaced-release-record", "unreleased/ holds entries only; a release.md belongs in a version folder (see 'relnotes new release')", at: SourceLocation(path: path)))
                 }
                 continue

@@ -25,6 +25,11 @@ enum ReleaseLoader {
         let statusName = content.reader.required("status", in: mapping, of: "a release record")
             .flatMap { content.reader.choice($0, of: ReleaseStatus.allCases.map(\.rawValue)) }
         let date = content.reader.date(mapping["date"])
+        // Released and withdrawn releases carry the date they shipped. Only when no date is
+        // written at all: a misspelt date has its own error.
+        if let statusName, ["released", "withdrawn"].contains(statusName), mapping["date"]?.value.isNull ?? true {
+            content.reader.report(.error("missing-date", "a \(statusName) release needs a 'date' (YYYY-MM-DD)", at: content.keys["status"]))
+        }
         let audience = content.audience(default: config.defaultAudience)
         let fields = content.reader.releaseFields(mapping)
         let overrides = content.overrides(allowed: ContentKeys.releasePerAudience) { reader, block in reader.releaseFields(block) }

@@ -69,16 +69,44 @@ struct YAMLPositions: Sendable {
 
     private func diagnostic(for error: YamlError) -> Diagnostic {
         switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            return .error("invalid-yaml", "invalid YAML: \(problem)", at: location(of: mark))
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            // libyaml's context says where the construct that went wrong began: an unclosed
+            // quote or bracket is found only at the end of the front matter.
+            let begun = context.map { context in
+                let start = location(of: context.mark)
+                return " \(context.text) that starts on line \(start.line), column \(start.column)"
+            } ?? ""
+            return .error("invalid-yaml", "invalid YAML: \(problem)\(begun)", at: location(of: mark))
         case let .duplicatedKeysInMapping(duplicates, context):
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return .error("duplicate-key", "the key \(names) is given twice", at: location(of: context.mark))
+            let first = location(of: context.mark)
+            guard duplicates.count == 1, let again = repetition(of: duplicates[0], after: context.mark, in: context.text) else {
+                return .error("duplicate-key", "the key \(names) is given twice", at: first)
+            }
+            return .error("duplicate-key", "the key \(names) is given twice; it was first given on line \(first.line)", at: again)
         case let .reader(problem, _, _, _):
             return .error("invalid-yaml", "invalid YAML: \(problem)", at: SourceLocation(path: path, line: firstLine))
         default:
             return .error("invalid-yaml", "invalid YAML: \(error)", at: SourceLocation(path: path, line: firstLine))
         }
+    }
+}
+
+private extension YAMLPositions {
+    /// Where block-mapping key `key`, first written at `mark` (Yams reports the first),
+    /// is written again: a later line holding `key:` in the same column.
+    func repetition(of key: String, after mark: Mark, in yaml: String) -> SourceLocation? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1 else { return nil }
+        for index in mark.line..<lines.count {
+            let rest = lines[index].dropFirst(mark.column - 1)
+            let indent = lines[index].prefix(mark.column - 1)
+            guard indent.allSatisfy({ $0 == " " }), rest.hasPrefix(key) else { continue }
+            if rest.dropFirst(key.count).drop(while: { $0 == " " }).first == ":" {
+                return SourceLocation(path: path, line: firstLine + index, column: mark.column)
+            }
+        }
+        return nil
     }
 }
 

@@ -15,18 +15,25 @@ public struct Site: Sendable {
 
     /// Loads and checks everything: configuration, content, Markdown structure, release
     /// rules, sensitive patterns, templates. `site` is `nil` when there are errors.
+    ///
+    /// Files that could not be read leave the rest checked all the same: one run reports
+    /// every problem of the project, not only those of the first stage that found one.
     public static func load(root: URL) -> (site: Site?, diagnostics: [Diagnostic]) {
-        let (project, loadProblems) = ProjectLoader.load(root: root)
+        let (project, loadProblems) = ProjectLoader.read(root: root)
         guard let project else { return (nil, loadProblems) }
         let bodies = BodyRenderer(project: project)
         let (theme, themeProblems) = Theme.load(root: root)
-        var diagnostics = loadProblems + bodies.diagnostics + themeProblems + ReleaseRules.check(project) + FeedBuilder.warnings(project.config)
+        var diagnostics = loadProblems + bodies.diagnostics + themeProblems + ReleaseRules.check(project)
         if !bodies.diagnostics.containsErrors {
             diagnostics += SensitivePatterns(project: project, bodies: bodies).check()
         }
         guard let theme, !diagnostics.containsErrors else { return (nil, diagnostics) }
         return (Site(root: root, project: project, theme: theme, bodies: bodies), diagnostics)
     }
+
+    /// What a build will leave out and why (a feed without `base_url`): not a content
+    /// problem, so `check` does not report it; `build` does.
+    public var buildWarnings: [Diagnostic] { FeedBuilder.warnings(project.config) }
 
     /// The configured audiences, in configuration order.
     public var audiences: [AudienceDefinition] { project.config.audiences }

@@ -16,8 +16,10 @@ public struct SiteWriter: Sendable {
     }
 
     /// Writes `files`, which replace the generated files of the folders `rebuilt` (audiences);
-    /// the generated files of other audiences from an earlier build are kept.
-    public func write(_ files: [OutputFile], rebuilt: [String]) throws(DiagnosticsError) {
+    /// the generated files of other audiences from an earlier build are kept, unless
+    /// `configured` (the audiences of the configuration) is given and does not name them:
+    /// the folder of an audience removed from `relnotes.yml` goes with its last build.
+    public func write(_ files: [OutputFile], rebuilt: [String], configured: [String]? = nil) throws(DiagnosticsError) {
         let fileManager = FileManager.default
         let staging = output.deletingLastPathComponent().appending(path: "." + output.lastPathComponent + ".relnotes-new")
         do {
@@ -31,10 +33,11 @@ public struct SiteWriter: Sendable {
                 generated.insert(file.path)
             }
             if let previous {
+                let removed = configured.map { configured in previous.audienceFolders.filter { !configured.contains($0) } } ?? []
+                let replaced = rebuilt + removed
                 for path in FileSystem.files(under: output, includingHidden: true) where path != Self.manifestName {
                     let wasGenerated = previous.contains(path)
-                    let rebuiltNow = rebuilt.contains { path.hasPrefix($0 + "/") }
-                    if wasGenerated && rebuiltNow { continue }
+                    if wasGenerated && replaced.contains(where: { path.hasPrefix($0 + "/") }) { continue }
                     if generated.contains(path) {
                         if wasGenerated { continue }
                         throw Failure("'\(path)' in \(output.lastPathComponent)/ was not made by relnotes and would be overwritten; move it away")
@@ -91,5 +94,12 @@ public struct SiteWriter: Sendable {
     private struct Failure: Error {
         let message: String
         init(_ message: String) { self.message = message }
+    }
+}
+
+private extension Set where Element == String {
+    /// The top-level folders of generated paths: the audiences of that build.
+    var audienceFolders: [String] {
+        Set(compactMap { path in path.firstIndex(of: "/").map { String(path[..<$0]) } }).sorted()
     }
 }

@@ -39,7 +39,7 @@ struct BuildCommand: ParsableCommand {
             try Report.finish(diagnostics)
             throw ExitCode(1)
         }
-        Report.print(diagnostics)
+        Report.print(diagnostics + site.buildWarnings)
         for name in audiences { try AudienceOption.validate(name, in: site.project.config) }
         let output = try OutputOption.resolve(out, root: project.rootURL)
         let names = audiences.isEmpty ? site.audiences.map(\.name) : audiences

@@ -30,8 +30,8 @@ struct Relnotes {
         let folder = try TemporaryFolder.make()
         defer { TemporaryFolder.remove(folder) }
         let outURL = folder.appending(path: "stdout"), errURL = folder.appending(path: "stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let stdin = Pipe()
         process.standardInput = stdin
         process.standardOutput = try FileHandle(forWritingTo: outURL)

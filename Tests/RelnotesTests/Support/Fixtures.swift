@@ -9,12 +9,14 @@ enum Fixtures {
 
     static func url(_ name: String) -> URL { folder.appending(path: name) }
 
-    /// A fresh copy of fixture project `name` in a temporary folder, removed by the caller
-    /// with `TemporaryFolder.remove`.
+    /// A fresh copy of fixture project `name` (`projects/leak`) in a temporary folder,
+    /// removed by the caller with `TemporaryFolder.remove`. Its `expected/` golden tree
+    /// is left behind: the copy is a project as a user would have it.
     static func copy(_ name: String) throws -> URL {
         let target = try TemporaryFolder.make()
-        let project = target.appending(path: name)
+        let project = target.appending(path: URL(fileURLWithPath: name).lastPathComponent)
         try FileManager.default.copyItem(at: url(name), to: project)
+        try? FileManager.default.removeItem(at: project.appending(path: "expected"))
         return project
     }
 }
