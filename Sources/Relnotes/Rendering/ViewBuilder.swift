@@ -23,6 +23,9 @@ struct ViewBuilder {
         let release = visible.release
         // The Unreleased notes are named, not numbered: "Unreleased", without a title.
         let title = visible.isUnreleased ? nil : visible.fields.title
+        let isLatest = release.map { $0.version == site.latest && $0.status == .released } ?? false
+        let restrictedTo = release.map { restriction($0.audience) } ?? nil
+        let isCandidate = release?.version.isPrerelease ?? false
         return ReleaseSummary(
             version: visible.isUnreleased ? "Unreleased" : visible.versionText,
             path: "releases/\(visible.versionText)/",
@@ -34,12 +37,13 @@ struct ViewBuilder {
             dateLong: release?.date.flatMap(CalendarDate.init)?.longForm,
             status: release?.status.rawValue ?? "unreleased",
             line: release?.version.line ?? "Unreleased",
-            isLatest: release.map { $0.version == site.latest && $0.status == .released } ?? false,
+            isLatest: isLatest,
             isDraft: visible.isDraft,
             isWithdrawn: release?.status == .withdrawn,
-            isCandidate: release?.version.isPrerelease ?? false,
+            isCandidate: isCandidate,
             isUnreleased: visible.isUnreleased,
-            restrictedTo: release.map { restriction($0.audience) } ?? nil)
+            restrictedTo: restrictedTo,
+            hasBadges: isLatest || visible.isDraft || isCandidate || release?.status == .withdrawn || restrictedTo != nil)
     }
 
     func detail(of visible: VisibleRelease) throws(DiagnosticsError) -> ReleaseDetail {

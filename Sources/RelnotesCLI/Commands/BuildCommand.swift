@@ -47,7 +47,7 @@ struct BuildCommand: ParsableCommand {
             progress.show("rendering \(names.joined(separator: ", "))")
             let files = try site.build(audiences: names, drafts: drafts)
             progress.show("writing \(files.count) files")
-            try SiteWriter(output: output).write(files, rebuilt: names)
+            try SiteWriter(output: output).write(files, rebuilt: names, configured: site.audiences.map(\.name))
             progress.clear()
             Standard.output.write("built \(names.joined(separator: ", ")) (\(files.count) files) into \(OutputOption.display(output))\n")
         } catch {

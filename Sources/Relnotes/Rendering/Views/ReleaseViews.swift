@@ -19,6 +19,8 @@ struct ReleaseSummary: Sendable {
     var isUnreleased: Bool
     /// Audiences the release is limited to, when this audience sees audiences that may not see it.
     var restrictedTo: String?
+    /// Whether any badge (latest, draft, candidate, withdrawn, restricted) applies.
+    var hasBadges: Bool
 }
 
 /// One release line (`1.2.x`) of the index.

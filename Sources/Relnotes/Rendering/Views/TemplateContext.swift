@@ -150,6 +150,7 @@ extension ReleaseSummary: TemplateContext {
         "isCandidate": \ReleaseSummary.isCandidate,
         "isUnreleased": \ReleaseSummary.isUnreleased,
         "restrictedTo": \ReleaseSummary.restrictedTo,
+        "hasBadges": \ReleaseSummary.hasBadges,
     ]
 }
 
