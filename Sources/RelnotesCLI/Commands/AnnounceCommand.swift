@@ -32,12 +32,8 @@ struct AnnounceCommand: ParsableCommand {
     var format: CommunicationFormat = .markdown
 
     func run() throws {
-        let site = try project.loadSite()
-        try AudienceOption.validate(audience, in: site.project.config)
-        do {
-            Standard.output.write(try site.announcement(version: version, audience: audience, format: format.markup))
-        } catch {
-            try Report.finish(error.diagnostics)
+        try project.printOutput(for: audience) { (site) throws(DiagnosticsError) in
+            try site.announcement(version: version, audience: audience, format: format.markup)
         }
     }
 }

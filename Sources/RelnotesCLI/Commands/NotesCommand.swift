@@ -30,12 +30,8 @@ struct NotesCommand: ParsableCommand {
     var format: CommunicationFormat = .markdown
 
     func run() throws {
-        let site = try project.loadSite()
-        try AudienceOption.validate(audience, in: site.project.config)
-        do {
-            Standard.output.write(try site.notes(version: version, audience: audience, format: format.markup))
-        } catch {
-            try Report.finish(error.diagnostics)
+        try project.printOutput(for: audience) { (site) throws(DiagnosticsError) in
+            try site.notes(version: version, audience: audience, format: format.markup)
         }
     }
 }

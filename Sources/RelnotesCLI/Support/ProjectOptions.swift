@@ -30,6 +30,18 @@ struct ProjectOptions: ParsableArguments {
         return site
     }
 
+    /// Loads the site, checks `audience`, and prints what `produce` makes of them on
+    /// standard output, or exits 1 after printing the problems.
+    func printOutput(for audience: String, _ produce: (Site) throws(DiagnosticsError) -> String) throws {
+        let site = try loadSite()
+        try AudienceOption.validate(audience, in: site.project.config)
+        do {
+            Standard.output.write(try produce(site))
+        } catch {
+            try Report.finish(error.diagnostics)
+        }
+    }
+
     /// The whole project, or exit 1 after printing every problem.
     func loadProject() throws -> Project {
         let (project, diagnostics) = ProjectLoader.load(root: rootURL)
