@@ -112,7 +112,9 @@ struct ViewBuilder {
             let folder = visible.entry.folder
             views.append(EntryView(
                 id: visible.entry.id,
-                anchor: anchors.unique(for: "entry-" + fileName),
+                // Unique in any page, the changelog too, where a release's candidates
+                // list the same entries: the version the entry is listed under, and its file.
+                anchor: anchors.unique(for: "\(version.map { "v" + $0.text } ?? "unreleased")-\(fileName)".replacingOccurrences(of: ".", with: "-")),
                 title: bodies.inline(title, for: audience, as: format),
                 titleText: bodies.plain(title),
                 body: try bodies.optionalBody(visible.entry.body, for: audience, as: format).map(listItemBody),
