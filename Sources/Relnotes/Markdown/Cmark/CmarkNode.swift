@@ -214,7 +214,8 @@ final class CmarkDocument {
     let root: CmarkNode
 
     private init(parsing text: String) {
-        let pointer = text.withCString { cmark_parse_document($0, strlen($0), CMARK_OPT_DEFAULT) }
+        // The whole text: cmark reads a NUL as U+FFFD, where strlen would end the text there.
+        let pointer = text.withCString { cmark_parse_document($0, text.utf8.count, CMARK_OPT_DEFAULT) }
         root = CmarkNode(pointer!)
     }
 
