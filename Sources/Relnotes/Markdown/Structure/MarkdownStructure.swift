@@ -18,7 +18,7 @@ struct MarkdownStructure: Sendable {
     static let maximumDepth = 16
 
     init(text: String, origin: TextOrigin, audiences: [String], depth: Int = 0) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = Self.lines(of: text)
         var admonitions: [Admonition] = []
         var diagnostics: [Diagnostic] = []
         if text.contains("!!!") || text.contains("???") {
@@ -56,6 +56,15 @@ struct MarkdownStructure: Sendable {
         self.admonitions = admonitions
         self.origin = origin
         self.diagnostics = containers.diagnostics + diagnostics
+    }
+}
+
+extension MarkdownStructure {
+    /// The text's lines as cmark sees them: cmark ends a line at `\r\n` and at a lone `\r`
+    /// too, and a container line that relnotes did not see as a line would fall open.
+    static func lines(of text: String) -> [Substring] {
+        let text = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 }
 
