@@ -69,8 +69,7 @@ final class RenderSession {
         let headingNodes = root.descendants.filter { $0.kind == .heading }
         for heading in headingNodes {
             let text = heading.plainText
-            if let index = Placeholder.index(in: text), structure.admonitions.indices.contains(index) {
-                let admonition = structure.admonitions[index]
+            if let line = heading.lines?.lowerBound, let admonition = structure.admonitions[line] {
                 let body = try render(admonition.body)
                 heading.replace(with: AdmonitionBlock.make(admonition, body: body, format: format))
             } else {
