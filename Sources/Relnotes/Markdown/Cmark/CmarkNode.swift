@@ -65,26 +65,29 @@ struct CmarkNode: Hashable {
 
     /// Every node of the subtree in document order (the node itself first), found with
     /// cmark's iterator: no recursion, so any depth of nesting is safe.
-    var descendants: [CmarkNode] {
+    var descendants: [CmarkNode] { descendants(outside: []) }
+
+    /// The nodes of the subtree in document order that are neither of `kinds` nor inside
+    /// a node of one of `kinds` (text outside links, say). One pass of cmark's iterator:
+    /// asking each node for its ancestors instead would cost the depth of the tree per
+    /// node, which deep nesting turns into a hang.
+    func descendants(outside kinds: [Kind]) -> [CmarkNode] {
         var result: [CmarkNode] = []
         guard let iterator = cmark_iter_new(pointer) else { return result }
         defer { cmark_iter_free(iterator) }
+        var excludedDepth = 0
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            if event == CMARK_EVENT_ENTER, let node = CmarkNode(cmark_iter_get_node(iterator)) { result.append(node) }
+            guard let node = CmarkNode(cmark_iter_get_node(iterator)) else { continue }
+            if kinds.contains(node.kind) {
+                // Containers only (links, images…): cmark reports their exit too.
+                excludedDepth += event == CMARK_EVENT_ENTER ? 1 : -1
+            } else if event == CMARK_EVENT_ENTER, excludedDepth == 0 {
+                result.append(node)
+            }
         }
         return result
-    }
-
-    /// Whether an ancestor is of one of `kinds`.
-    func hasAncestor(in kinds: [Kind]) -> Bool {
-        var current = parent
-        while let node = current {
-            if kinds.contains(node.kind) { return true }
-            current = node.parent
-        }
-        return false
     }
 
     // MARK: - Content
