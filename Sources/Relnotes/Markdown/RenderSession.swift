@@ -28,7 +28,7 @@ final class RenderSession {
         return try CmarkDocument.parse(text) { (document) throws(DiagnosticsError) -> String in
             document.consolidateText()
             applyInlineExtensions(to: document.root)
-            TaskLists.apply(to: document.root, format: format)
+            TaskLists.apply(to: document.root, lines: lines, format: format)
             Tables.apply(to: document.root, lines: lines, session: self)
             try placeBlocks(in: document.root, structure: structure)
             switch format {
