@@ -27,6 +27,9 @@ final class RenderSession {
         let text = lines.joined(separator: "\n")
         return try CmarkDocument.parse(text) { (document) throws(DiagnosticsError) -> String in
             document.consolidateText()
+            if !structure.containers.isEmpty {
+                EmptiedBlockQuotes.remove(from: document.root, original: structure.lines, filtered: lines)
+            }
             applyInlineExtensions(to: document.root)
             TaskLists.apply(to: document.root, lines: lines, format: format)
             Tables.apply(to: document.root, lines: lines, session: self)
