@@ -4,7 +4,7 @@ enum InlineMarkdown {
     /// keeps cmark from reading the text as a block (`# x`, `- x`, `1. x`); it is removed
     /// before `body` sees the paragraph.
     static func withParagraph<Result>(_ text: String, _ body: (CmarkNode) -> Result) -> Result {
-        let line = Placeholder.sanitize(text).split(whereSeparator: \.isNewline).joined(separator: " ")
+        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
         return CmarkDocument.parse(String(Placeholder.marker) + line) { document in
             document.consolidateText()
             let paragraph = document.root.firstChild!

@@ -20,7 +20,7 @@ public struct MarkdownRenderer: Sendable {
     /// Finds the text's admonitions and audience containers, and every problem with them.
     public func prepare(_ source: MarkdownSource) -> PreparedMarkdown {
         let structure = MarkdownStructure(
-            text: Placeholder.sanitize(source.text), origin: TextOrigin(source),
+            text: source.text, origin: TextOrigin(source),
             audiences: config.audiences.map(\.name))
         return PreparedMarkdown(structure: structure)
     }

@@ -50,13 +50,16 @@ final class RenderSession {
         let text = lines.joined(separator: "\n")
         return try CmarkDocument.parse(text) { (document) throws(DiagnosticsError) -> Result in
             document.consolidateText()
+            if !structure.containers.isEmpty {
+                EmptiedBlockQuotes.remove(from: document.root, original: structure.lines, filtered: lines)
+            }
             var headings: [Int: String] = [:]
             for (index, child) in document.root.children.enumerated() where child.kind == .heading && child.headingLevel == 2 {
-                let text = child.plainText
-                if Placeholder.index(in: text) == nil { headings[index] = text }
+                guard let line = child.lines?.lowerBound, structure.admonitions[line] == nil else { continue }
+                headings[index] = child.plainText
             }
             applyInlineExtensions(to: document.root)
-            TaskLists.apply(to: document.root, format: format)
+            TaskLists.apply(to: document.root, lines: lines, format: format)
             Tables.apply(to: document.root, lines: lines, session: self)
             try placeBlocks(in: document.root, structure: structure)
             return body(document.root, headings)
@@ -108,8 +111,7 @@ final class RenderSession {
         let headingNodes = root.descendants.filter { $0.kind == .heading }
         for heading in headingNodes {
             let text = heading.plainText
-            if let index = Placeholder.index(in: text), structure.admonitions.indices.contains(index) {
-                let admonition = structure.admonitions[index]
+            if let line = heading.lines?.lowerBound, let admonition = structure.admonitions[line] {
                 let body = try render(admonition.body)
                 heading.replace(with: AdmonitionBlock.make(admonition, body: body, format: format))
             } else {

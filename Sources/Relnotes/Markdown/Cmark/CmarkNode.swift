@@ -65,14 +65,22 @@ struct CmarkNode: Hashable {
 
     /// Every node of the subtree in document order (the node itself first), found with
     /// cmark's iterator: no recursion, so any depth of nesting is safe.
-    var descendants: [CmarkNode] {
+    var descendants: [CmarkNode] { descendants(outside: []) }
+
+    /// The nodes of the subtree in document order that are neither of `kinds` nor inside
+    /// a node of one of `kinds` (text outside links, say). One pass of cmark's iterator:
+    /// asking each node for its ancestors instead would cost the depth of the tree per
+    /// node, which deep nesting turns into a hang.
+    func descendants(outside kinds: [Kind]) -> [CmarkNode] {
         var result: [CmarkNode] = []
-        guard let iterator = cmark_iter_new(pointer) else { return result }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            if event == CMARK_EVENT_ENTER, let node = CmarkNode(cmark_iter_get_node(iterator)) { result.append(node) }
+        var excludedDepth = 0
+        walk { node, entering in
+            if kinds.contains(node.kind) {
+                // Containers only (links, images…): cmark reports their exit too.
+                excludedDepth += entering ? 1 : -1
+            } else if entering, excludedDepth == 0 {
+                result.append(node)
+            }
         }
         return result
     }
@@ -87,16 +95,6 @@ struct CmarkNode: Hashable {
             if event == CMARK_EVENT_DONE { break }
             if let node = CmarkNode(cmark_iter_get_node(iterator)) { visit(node, event == CMARK_EVENT_ENTER) }
         }
-    }
-
-    /// Whether an ancestor is of one of `kinds`.
-    func hasAncestor(in kinds: [Kind]) -> Bool {
-        var current = parent
-        while let node = current {
-            if kinds.contains(node.kind) { return true }
-            current = node.parent
-        }
-        return false
     }
 
     // MARK: - Content
@@ -229,7 +227,8 @@ final class CmarkDocument {
     let root: CmarkNode
 
     private init(parsing text: String) {
-        let pointer = text.withCString { cmark_parse_document($0, strlen($0), CMARK_OPT_DEFAULT) }
+        // The whole text: cmark reads a NUL as U+FFFD, where strlen would end the text there.
+        let pointer = text.withCString { cmark_parse_document($0, text.utf8.count, CMARK_OPT_DEFAULT) }
         root = CmarkNode(pointer!)
     }
 

@@ -1,7 +1,9 @@
 /// Task list items, `- [ ] todo` and `- [x] done`: disabled checkboxes in HTML, task items
-/// again in Markdown output.
+/// again in Markdown output. As on GitHub, the box must be written as is: `\[ ]` or
+/// `&#91; ]` is text.
 enum TaskLists {
-    static func apply(to root: CmarkNode, format: MarkupFormat) {
+    /// `lines` are the text cmark parsed, to tell a written box from an escaped one.
+    static func apply(to root: CmarkNode, lines: [Substring], format: MarkupFormat) {
         let items = root.descendants.filter { $0.kind == .item }
         for item in items {
             guard let paragraph = item.firstChild, paragraph.kind == .paragraph,
@@ -15,6 +17,7 @@ enum TaskLists {
             } else {
                 continue
             }
+            guard isWrittenAsIs(literal.prefix(3), at: paragraph, in: lines) else { continue }
             let rest = literal.dropFirst(3)
             // GFM: the box is followed by whitespace, or ends the line.
             guard rest.isEmpty ? text.next.map({ $0.kind == .softBreak }) ?? true : rest.first == " " || rest.first == "\t" else { continue }
@@ -27,5 +30,13 @@ enum TaskLists {
             let remaining = rest.drop { $0 == " " || $0 == "\t" }
             if remaining.isEmpty { text.remove() } else { text.literal = String(remaining) }
         }
+    }
+
+    /// Whether the paragraph's source starts with `box` itself (cmark has already removed
+    /// escapes and decoded entities from the text node).
+    private static func isWrittenAsIs(_ box: Substring, at paragraph: CmarkNode, in lines: [Substring]) -> Bool {
+        guard let range = paragraph.lines, range.lowerBound <= lines.count else { return false }
+        let source = lines[range.lowerBound - 1].utf8.dropFirst(paragraph.startColumn - 1)
+        return source.starts(with: box.utf8)
     }
 }

@@ -27,7 +27,7 @@ struct TicketLinker: Sendable {
 
     /// Turns keys in text nodes into links; never inside code, links or images.
     func link(in root: CmarkNode) {
-        for node in root.descendants where node.kind == .text && !node.hasAncestor(in: [.link, .image]) {
+        for node in root.descendants(outside: [.link, .image]) where node.kind == .text {
             let text = node.literal
             let ranges = keys(in: text)
             guard !ranges.isEmpty else { continue }

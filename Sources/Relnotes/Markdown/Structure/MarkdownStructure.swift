@@ -8,8 +8,9 @@ struct MarkdownStructure: Sendable {
     /// The text's lines, each admonition replaced by a placeholder heading.
     var lines: [Substring]
     var containers: AudienceContainers
-    /// The admonitions, in order; placeholder `n` stands for `admonitions[n]`.
-    var admonitions: [Admonition]
+    /// The admonitions, by the line (1-based) of the placeholder heading that stands for
+    /// each. Found by line, not by the placeholder's text, which an author could also write.
+    var admonitions: [Int: Admonition]
     var origin: TextOrigin
     /// Problems of this text and of every admonition body in it.
     var diagnostics: [Diagnostic]
@@ -18,8 +19,8 @@ struct MarkdownStructure: Sendable {
     static let maximumDepth = 16
 
     init(text: String, origin: TextOrigin, audiences: [String], depth: Int = 0) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        var admonitions: [Admonition] = []
+        var lines = Self.lines(of: text)
+        var admonitions: [Int: Admonition] = [:]
         var diagnostics: [Diagnostic] = []
         if text.contains("!!!") || text.contains("???") {
             let blocks = BlockMap(lines: lines)
@@ -45,9 +46,9 @@ struct MarkdownStructure: Sendable {
                     text: bodyText, origin: origin.nested(atLine: line + 1, indent: bodyIndent),
                     audiences: audiences, depth: depth + 1)
                 diagnostics += body.diagnostics
-                lines[index] = Substring(String(repeating: " ", count: opener.indent) + "# " + Placeholder.text(admonitions.count))
+                lines[index] = Substring(String(repeating: " ", count: opener.indent) + "# " + String(Placeholder.marker))
                 for blank in (index + 1)..<end { lines[blank] = "" }
-                admonitions.append(Admonition(kind: opener.kind, classes: opener.classes, title: opener.title, style: opener.style, body: body))
+                admonitions[line] = Admonition(kind: opener.kind, classes: opener.classes, title: opener.title, style: opener.style, body: body)
                 index = end
             }
         }
@@ -59,23 +60,21 @@ struct MarkdownStructure: Sendable {
     }
 }
 
-/// Placeholders relnotes writes into texts, marked with a private-use character that is
-/// removed from every input first, so no author can write one.
+extension MarkdownStructure {
+    /// The text's lines as cmark sees them: cmark ends a line at `\r\n` and at a lone `\r`
+    /// too, and a container line that relnotes did not see as a line would fall open.
+    static func lines(of text: String) -> [Substring] {
+        let text = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+}
+
+/// The character relnotes writes where it needs cmark to see something that is not the
+/// author's: the text of an admonition's placeholder heading, and a prefix that keeps a
+/// line of inline Markdown from being read as a block. A private-use character; authors
+/// may write it too, since relnotes never looks for it in their text.
 enum Placeholder {
     static let marker: Character = "\u{E000}"
-
-    static func text(_ index: Int) -> String { "\(marker)\(index)" }
-
-    /// The admonition index a heading's text stands for.
-    static func index(in text: String) -> Int? {
-        guard text.first == marker else { return nil }
-        return Int(text.dropFirst())
-    }
-
-    /// `text` with the marker character replaced, before anything else reads it.
-    static func sanitize(_ text: String) -> String {
-        text.contains(marker) ? text.replacingOccurrences(of: String(marker), with: "\u{FFFD}") : text
-    }
 }
 
 extension Substring {
@@ -114,9 +113,7 @@ extension MarkdownStructure {
         let filtered = containers.filter(lines, for: viewer, graph: graph)
         for (index, line) in filtered.enumerated() {
             let location = origin.location(line: index + 1)
-            if let marker = line.firstIndex(of: Placeholder.marker), let number = Int(line[line.index(after: marker)...]),
-               admonitions.indices.contains(number) {
-                let admonition = admonitions[number]
+            if let admonition = admonitions[index + 1], line == lines[index] {
                 if let title = admonition.title { result.append((Substring(title), location)) }
                 result += admonition.body.visibleLines(for: viewer, graph: graph)
             } else if !line.isEmpty {

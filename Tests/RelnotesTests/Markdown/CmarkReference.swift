@@ -1,0 +1,29 @@
+import Foundation
+
+/// Debian's `cmark` command (package `cmark`, installed by `scripts/install-dependencies
+/// --tests`): the reference that relnotes' HTML must equal on plain CommonMark.
+enum CmarkReference {
+    static let executable = URL(fileURLWithPath: "/usr/bin/cmark")
+
+    /// cmark's HTML for `markdown`, in its default (safe) mode, as relnotes renders by default.
+    static func html(_ markdown: String) throws -> String {
+        let folder = try TemporaryFolder.make()
+        defer { TemporaryFolder.remove(folder) }
+        let input = folder.appending(path: "input.md")
+        try Data(markdown.utf8).write(to: input)
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = [input.path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// HTML without the `id` attributes relnotes adds to `<h1>`…`<h6>`.
+    static func withoutHeadingIDs(_ html: String) -> String {
+        html.replacing(#/<(h[1-6]) id="[^"]*">/#) { match in "<\(match.1)>" }
+    }
+}

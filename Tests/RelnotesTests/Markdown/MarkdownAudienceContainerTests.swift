@@ -1,0 +1,88 @@
+import Testing
+@testable import Relnotes
+
+@Suite("Markdown: audience containers")
+struct MarkdownAudienceContainerTests {
+    static let goldenCases = ["nested", "in-list", "in-block-quote", "in-code", "link-reference", "list-of-audiences"]
+
+    @Test("containers show their content only to the audiences that see it", arguments: goldenCases)
+    func golden(_ name: String) throws {
+        try RenderRun.checkGolden("audience-containers/\(name)", variants: [.external, .internal])
+    }
+
+    @Test("nothing of hidden content reaches external output, in either format", arguments: goldenCases.map { "audience-containers/\($0)" } + [
+        "admonitions/container-in-body", "admonitions/in-container", "heading-ids/hidden-headings",
+    ])
+    func nothingHiddenLeaks(_ path: String) throws {
+        let input = try String(contentsOf: Fixtures.url("markdown/\(path).md"), encoding: .utf8)
+        for format in ["html", "markdown"] {
+            let output = try RenderRun.render(input, .external, format: format).stdout
+            #expect(!output.lowercased().contains("secret"), "\(path) as \(format)")
+            if !path.hasSuffix("in-code") { #expect(!output.contains(":::"), "\(path) as \(format)") }
+        }
+    }
+
+    @Test("a link reference defined in a hidden container does not make a link for external readers")
+    func hiddenLinkReference() throws {
+        let input = "[x]\n\n::: internal\n[x]: https://secret.example.com\n:::\n"
+        #expect(try RenderRun.render(input, .external).stdout == "<p>[x]</p>\n")
+        #expect(try RenderRun.render(input, .internal).stdout == "<p><a href=\"https://secret.example.com\">x</a></p>\n")
+    }
+
+    @Test("containers work with CRLF and CR line endings, as editors on Windows send them", arguments: ["\r\n", "\r"])
+    func lineEndings(_ newline: String) throws {
+        let input = ["Public.", "", "::: internal", "SECRET", ":::", "", "> ::: internal", "> SECRET", "> :::", ""]
+            .joined(separator: newline)
+        #expect(try RenderRun.render(input, .external).stdout == "<p>Public.</p>\n")
+        #expect(try RenderRun.render(input, .internal).stdout.contains("<p>SECRET</p>"))
+    }
+
+    // MARK: - Errors
+
+    @Test("container problems are errors at their place, and relnotes render exits with status 1", arguments: [
+        ("Public.\n\n::: internal\nNever closed.\n",
+         "<stdin>:3:1: error: audience container 'internal' is never closed; add a ':::' line where it ends"),
+        ("Public.\n\n:::\n",
+         "<stdin>:3:1: error: ':::' closes no audience container"),
+        ("::: internl\nHidden.\n:::\n",
+         "<stdin>:1:1: error: unknown audience 'internl' in audience container — did you mean 'internal'?"),
+        ("::: staff\nHidden.\n:::\n",
+         "<stdin>:1:1: error: unknown audience 'staff' in audience container"),
+        ("- item\n- ::: internal\n",
+         "<stdin>:2:3: error: an audience container line must stand alone on its line, outside list markers"),
+        ("> 1. ::: internal\n",
+         "<stdin>:1:6: error: an audience container line must stand alone on its line, outside list markers"),
+        ("<div>\n::: internal\n</div>\n",
+         "<stdin>:2:1: error: this audience container line is inside a raw HTML block, where it cannot work; put a blank line before it"),
+        ("> Quoted.\n>   ::: internal\n",
+         "<stdin>:2:5: error: audience container 'internal' is never closed; add a ':::' line where it ends"),
+    ])
+    func errors(input: String, message: String) throws {
+        let result = try RenderRun.render(input, .internal)
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr == message + "\nrelnotes: 1 error; nothing was written\n")
+    }
+
+    @Test("an unclosed container fails for every audience: it never falls open", arguments: ["external", "internal"])
+    func unclosedFailsForEveryone(audience: String) throws {
+        let renderer = MarkdownRenderer(config: SiteConfig())
+        let prepared = renderer.prepare(MarkdownSource(text: "---\n::: internal\nSECRET\n", path: "content/pages/p.md", firstLine: 4))
+        #expect(prepared.diagnostics.map(\.description) == [
+            "content/pages/p.md:5:1: error: audience container 'internal' is never closed; add a ':::' line where it ends",
+        ])
+        #expect(throws: DiagnosticsError.self) { try renderer.render(prepared, for: audience, as: .html) }
+    }
+
+    @Test("a container line behind a list marker is an error, with every other problem of the text")
+    func misplacedAndStray() throws {
+        let result = try RenderRun.render("- ::: internal\n  Hidden?\n  :::\n", .external)
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            <stdin>:1:3: error: an audience container line must stand alone on its line, outside list markers
+            <stdin>:3:3: error: ':::' closes no audience container
+            relnotes: 2 errors; nothing was written
+
+            """)
+    }
+}

@@ -1,0 +1,45 @@
+import Testing
+@testable import Relnotes
+
+@Suite("Markdown: fidelity to cmark")
+struct MarkdownFidelityTests {
+    @Test("on CommonMark without extension syntax, relnotes render prints cmark's HTML apart from heading ids",
+          arguments: CommonMarkExample.selected)
+    func specExample(_ example: CommonMarkExample) throws {
+        try expectCmarkHTML(for: example.markdown)
+    }
+
+    /// Inputs that only look like extension syntax, and inputs cmark takes in its stride.
+    static let lookalikes = [
+        "Wow!!! That was quick??? Yes.\n",
+        "Ratio 1:::2 and a::: b\n",
+        "a | b\n",
+        "| one | two |\n| three | four |\n",
+        "- [y] not a box\n- [ x] nor this\n",
+        "rel-117 and Rel-117 are not keys\n",
+        "Paragraph\n!!! note\n    is a continuation\n",
+        "Line\r\nendings\r\n\r\n# CRLF\r\n",
+        "Old Mac\rline endings\r\r- item\r",
+        "A NUL\u{0}byte\n",
+        "An empty quote stays:\n\n>\n",
+        "Private use \u{E000}0 character\n\n# \u{E000}0\n",
+    ]
+
+    @Test("text that only looks like extension syntax renders as cmark renders it", arguments: lookalikes)
+    func lookalike(_ markdown: String) throws {
+        try expectCmarkHTML(for: markdown)
+    }
+
+    /// `relnotes render --audience external` and the library's renderer with the default
+    /// configuration both print cmark's HTML for `markdown`.
+    private func expectCmarkHTML(for markdown: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let expected = try CmarkReference.html(markdown)
+        let result = try RenderRun.render(markdown, .external)
+        #expect(result.status == 0, sourceLocation: sourceLocation)
+        #expect(result.stderr == "", sourceLocation: sourceLocation)
+        #expect(CmarkReference.withoutHeadingIDs(result.stdout) == expected, "relnotes render", sourceLocation: sourceLocation)
+        let library = try MarkdownRenderer(config: SiteConfig())
+            .render(MarkdownSource(text: markdown, path: "example.md"), for: "external", as: .html)
+        #expect(CmarkReference.withoutHeadingIDs(library.text) == expected, "MarkdownRenderer", sourceLocation: sourceLocation)
+    }
+}
