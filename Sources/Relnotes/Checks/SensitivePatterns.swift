@@ -20,13 +20,16 @@ struct SensitivePatterns {
         var seen = Set<String>()
         for audience in project.config.audiences.map(\.name) where !graph.isTrusted(audience) {
             for (text, location) in visibleTexts(for: audience) {
-                for pattern in patterns where text.contains(pattern.regex) {
-                    let key = "\(location)|\(pattern.source)"
-                    guard seen.insert(key).inserted else { continue }
+                for pattern in patterns {
+                    guard let match = text.firstMatch(of: pattern.regex) else { continue }
+                    // Point at the match itself, not at the start of its line or value.
+                    var place = location
+                    place.column += text.distance(from: text.startIndex, to: match.range.lowerBound)
+                    guard seen.insert("\(place)|\(pattern.source)").inserted else { continue }
                     found.append(.error(
                         "sensitive-content",
                         "text visible to '\(audience)' matches the sensitive pattern '\(pattern.source)'; move it into an internal block or container",
-                        at: location))
+                        at: place))
                 }
             }
         }

@@ -1,7 +1,7 @@
 /// "Did you mean" hints for misspelt names, by edit distance.
-enum Suggestion {
+public enum Suggestion {
     /// The closest candidate to `word`, if it is close enough to be a likely typo.
-    static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let word = word.lowercased()
         var best: (name: String, distance: Int)?
         for candidate in candidates {
@@ -14,7 +14,7 @@ enum Suggestion {
     }
 
     /// ` — did you mean 'x'?` or an empty string.
-    static func hint(for word: String, in candidates: some Sequence<String>) -> String {
+    public static func hint(for word: String, in candidates: some Sequence<String>) -> String {
         closest(to: word, in: candidates).map { " — did you mean '\($0)'?" } ?? ""
     }
 

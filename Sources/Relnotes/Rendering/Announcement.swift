@@ -1,3 +1,5 @@
+import Foundation
+
 /// Release communication in its two fixed shapes (SPEC: The release process it serves):
 ///
 /// | internal announcement | external (customer) notes |
@@ -51,4 +53,3 @@ struct AnnouncementBuilder {
     }
 }
 
-import Foundation

@@ -6,7 +6,7 @@ enum AudienceOption {
     static func validate(_ name: String, in config: SiteConfig) throws {
         let names = config.audiences.map(\.name)
         guard names.contains(name) else {
-            throw ValidationError("unknown audience '\(name)'; configured audiences: \(names.joined(separator: ", "))")
+            throw ValidationError("unknown audience '\(name)'\(Suggestion.hint(for: name, in: names)); configured audiences: \(names.joined(separator: ", "))")
         }
     }
 }

@@ -72,8 +72,8 @@ struct ReleaseRulesTests {
             "content/releases/1.0.0/private.md": "---\ntype: fix\ntitle: Fixed at build.corp.example\n---\n",
         ])
         #expect(found == [
-            "content/releases/1.0.0/public.md:3:8: error: text visible to 'external' matches the sensitive pattern 'corp\\.example'; move it into an internal block or container",
-            "content/releases/1.0.0/release.md:9:1: error: text visible to 'external' matches the sensitive pattern '[a-z]+@example\\.com'; move it into an internal block or container",
+            "content/releases/1.0.0/public.md:3:23: error: text visible to 'external' matches the sensitive pattern 'corp\\.example'; move it into an internal block or container",
+            "content/releases/1.0.0/release.md:9:24: error: text visible to 'external' matches the sensitive pattern '[a-z]+@example\\.com'; move it into an internal block or container",
         ])
     }
 

@@ -60,8 +60,8 @@ struct SiteChecksTests {
         ])
         #expect(site == nil)
         #expect(problems == [
-            "content/releases/1.0.0/fix.md:3:8: error: text visible to 'external' matches the sensitive pattern '\\.corp\\.example'; move it into an internal block or container",
-            "content/releases/1.0.0/fix.md:12:1: error: text visible to 'external' matches the sensitive pattern '\\.corp\\.example'; move it into an internal block or container",
+            "content/releases/1.0.0/fix.md:3:18: error: text visible to 'external' matches the sensitive pattern '\\.corp\\.example'; move it into an internal block or container",
+            "content/releases/1.0.0/fix.md:12:15: error: text visible to 'external' matches the sensitive pattern '\\.corp\\.example'; move it into an internal block or container",
         ])
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// GitHub-style pipe tables. Plain cmark has none: a table reaches the tree as a paragraph,
 /// which is replaced when its source lines are a header row, a delimiter row and body rows.
 /// Cells are parsed by cmark as inline Markdown (with the document's link references) and
@@ -153,4 +155,3 @@ struct PipeTable {
     }
 }
 
-import Foundation

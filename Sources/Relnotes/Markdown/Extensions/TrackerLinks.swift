@@ -1,3 +1,5 @@
+import Foundation
+
 /// Tracker keys (`REL-117`): found in text by `tickets.pattern`, linked to `tickets.url`
 /// only for the audiences in `tickets.link_for`; others see the plain key.
 struct TicketLinker: Sendable {
@@ -52,4 +54,3 @@ extension Character {
     var isWordCharacter: Bool { isLetter || isNumber || self == "_" }
 }
 
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A Markdown text prepared once, for every audience: its admonitions found (each body a
 /// structure of its own) and its audience containers scanned. What is left per audience is
 /// cheap: blank out the hidden lines and let cmark parse the rest.
@@ -102,8 +104,6 @@ extension Substring {
         return rest
     }
 }
-
-import Foundation
 
 extension MarkdownStructure {
     /// The source lines `viewer` sees, admonition bodies and titles included, with their
