@@ -52,6 +52,7 @@ public enum ProjectLoader {
         diagnostics += duplicateVersions(releases)
 
         var pages: [Page] = []
+        diagnostics += ignoredFiles(in: content.appending(path: "pages"), as: "content/pages")
         for file in FileSystem.children(of: content.appending(path: "pages")) where !file.isDirectory && file.name.hasSuffix(".md") {
             let path = "content/pages/\(file.name)"
             do {
@@ -96,6 +97,7 @@ public enum ProjectLoader {
     private static func loadEntries(in folder: FileSystem.Child, version: SemanticVersion?, isUnreleased: Bool, config: SiteConfig) -> ([Entry], [Diagnostic]) {
         var entries: [Entry] = []
         var diagnostics: [Diagnostic] = []
+        diagnostics += ignoredFiles(in: folder.url, as: "content/releases/\(folder.name)")
         for file in FileSystem.children(of: folder.url) where !file.isDirectory && file.name.hasSuffix(".md") {
             let path = "content/releases/\(folder.name)/\(file.name)"
             if file.name == "release.md" {
@@ -114,6 +116,20 @@ public enum ProjectLoader {
             }
         }
         return (entries, diagnostics)
+    }
+
+    /// Markdown that relnotes would pass over without a word (`.markdown`, `.mdx`, a page
+    /// in a subfolder) is probably meant as content: say so, rather than let an entry
+    /// quietly drop out of the notes. Other files (images…) may sit beside content.
+    private static func ignoredFiles(in folder: URL, as path: String) -> [Diagnostic] {
+        let markdownLike = [".markdown", ".mdown", ".mkd", ".mdx", ".MD"]
+        return FileSystem.children(of: folder).compactMap { child in
+            if child.isDirectory && path == "content/pages" {
+                return .warning("ignored-file", "pages are read from content/pages/ only; the folder '\(child.name)' is ignored", at: SourceLocation(path: "\(path)/\(child.name)"))
+            }
+            guard !child.isDirectory, markdownLike.contains(where: { child.name.hasSuffix($0) }) else { return nil }
+            return .warning("ignored-file", "'\(child.name)' is ignored: content files end in .md", at: SourceLocation(path: "\(path)/\(child.name)"))
+        }
     }
 
     // MARK: - Uniqueness

@@ -56,6 +56,7 @@ enum DiagnosticJSON {
     }
 
     static func encode(_ diagnostics: [Diagnostic]) throws -> String {
+        guard !diagnostics.isEmpty else { return "[]" }
         let items = diagnostics.sortedForDisplay().map {
             Item(path: $0.location?.path, line: $0.location?.line, column: $0.location?.column,
                  severity: $0.severity.rawValue, code: $0.code, message: $0.message)
