@@ -51,7 +51,7 @@ struct Theme: Sendable {
                 library.register(try MustacheTemplate(string: text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 let column = error.context.columnNumber + (name.hasSuffix(".md") && error.context.lineNumber == 1 ? -24 : 0)
-                diagnostics.append(.error("template-syntax", "template error: \(error.error)", at: SourceLocation(path: source.path, line: error.context.lineNumber, column: max(1, column + 1))))
+                diagnostics.append(.error("template-syntax", "template error: \(Self.describe(error.error))", at: SourceLocation(path: source.path, line: error.context.lineNumber, column: max(1, column + 1))))
             } catch {
                 diagnostics.append(.error("template-syntax", "template error: \(error)", at: SourceLocation(path: source.path)))
             }
@@ -67,6 +67,21 @@ struct Theme: Sendable {
     /// Renders `context` with the template `name`.
     func render(_ name: String, _ context: Any) -> String {
         library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// swift-mustache's parser errors, in words.
+    private static func describe(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "this closing tag does not match the section it closes"
+        case .unfinishedName: return "a tag is not finished with '}}'"
+        case .expectedSectionEnd: return "a section opened in this template is never closed"
+        case .invalidSetDelimiter: return "the set-delimiter tag is not valid"
+        case .transformAppliedToInheritanceSection: return "transforms cannot be applied to an inheritance section"
+        case .illegalTokenInsideInheritSection, .textInsideInheritSection: return "an inheritance section may hold only block definitions"
+        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return "the pragma ({{% …}}) is not valid"
+        @unknown default: return "\(error)"
+        }
     }
 
     /// swift-mustache renders a missing partial as nothing; relnotes makes it an error.
