@@ -20,7 +20,7 @@ final class RenderSession {
     /// Filters, parses, extends and renders a prepared text (and, through its admonitions,
     /// the texts nested in it).
     func render(_ structure: MarkdownStructure) throws(DiagnosticsError) -> String {
-        try withTree(structure) { root, _ in output(root) }
+        try withTree(structure, labelling: format == .html) { root, _ in output(root) }
     }
 
     /// The text cut at its top-level `##` headings: the part before the first one (without
@@ -42,7 +42,9 @@ final class RenderSession {
     /// Filters, parses and extends `structure`, then hands the finished tree to `body`
     /// with the top-level `##` headings it had (by child position; they may since have
     /// become custom blocks).
-    private func withTree<Result>(_ structure: MarkdownStructure, _ body: (CmarkNode, [Int: String]) -> Result) throws(DiagnosticsError) -> Result {
+    /// With `labelling`, material that some audience the viewer sees may not see is
+    /// wrapped and labelled (internal-only text in the internal view).
+    private func withTree<Result>(_ structure: MarkdownStructure, labelling: Bool = false, _ body: (CmarkNode, [Int: String]) -> Result) throws(DiagnosticsError) -> Result {
         let lines = structure.containers.filter(structure.lines, for: audience, graph: renderer.graph)
         if !structure.containers.isEmpty {
             try checkNoContainerLeft(in: lines, origin: structure.origin)
@@ -57,6 +59,9 @@ final class RenderSession {
             for (index, child) in document.root.children.enumerated() where child.kind == .heading && child.headingLevel == 2 {
                 guard let line = child.lines?.lowerBound, structure.admonitions[line] == nil else { continue }
                 headings[index] = child.plainText
+            }
+            if labelling {
+                RestrictedBlocks.label(in: document.root, regions: restrictedRegions(of: structure.containers))
             }
             applyInlineExtensions(to: document.root)
             TaskLists.apply(to: document.root, lines: lines, format: format)
@@ -120,6 +125,22 @@ final class RenderSession {
                 if format == .html { HeadingAnchors.addID(id, to: heading, unsafe: unsafeHTML) }
             }
         }
+    }
+
+    /// The content lines of the outermost containers this viewer sees but some audience it
+    /// sees does not, with the audiences they name.
+    private func restrictedRegions(of containers: AudienceContainers) -> [(lines: ClosedRange<Int>, audiences: [String])] {
+        let graph = renderer.graph
+        let others = graph.names.filter { $0 != audience && graph.sees(audience, $0) }
+        var regions: [(lines: ClosedRange<Int>, audiences: [String])] = []
+        for container in containers.containers where container.closer > container.opener + 1 {
+            guard graph.sees(audience, any: container.audiences),
+                  others.contains(where: { !graph.sees($0, any: container.audiences) }) else { continue }
+            let lines = (container.opener + 1)...(container.closer - 1)
+            if let last = regions.last, last.lines.contains(lines.lowerBound) { continue }
+            regions.append((lines, container.audiences))
+        }
+        return regions
     }
 
     /// A container line that survived filtering would show its hidden content: fail closed.

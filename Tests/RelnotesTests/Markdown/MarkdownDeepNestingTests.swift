@@ -36,6 +36,6 @@ struct MarkdownDeepNestingTests {
         #expect(external.status == 0)
         #expect(external.stdout == "<p>Public.</p>\n")
         let staff = try RenderRun.render(markdown, .internal)
-        #expect(staff.stdout == "<p>SECRET</p>\n<p>Public.</p>\n")
+        #expect(staff.stdout == "<div class=\"audience-only\" data-audience=\"internal\">\n<p>SECRET</p>\n</div>\n<p>Public.</p>\n", "labelled for staff")
     }
 }

@@ -91,9 +91,17 @@ struct MarkdownRenderCommandTests {
     func projectAudiences() throws {
         let input = "::: partner\nFor partners.\n:::\n\n::: internal\nStaff only.\n:::\n"
         let partner = try RenderRun.render(input, ["--audience", "partner"], config: Self.partnerConfig)
-        #expect(partner.stdout == "<p>For partners.</p>\n")
+        #expect(partner.stdout == "<div class=\"audience-only\" data-audience=\"partner\">\n<p>For partners.</p>\n</div>\n")
         let staff = try RenderRun.render(input, ["--audience", "internal"], config: Self.partnerConfig)
-        #expect(staff.stdout == "<p>For partners.</p>\n<p>Staff only.</p>\n")
+        #expect(staff.stdout == """
+            <div class="audience-only" data-audience="partner">
+            <p>For partners.</p>
+            </div>
+            <div class="audience-only" data-audience="internal">
+            <p>Staff only.</p>
+            </div>
+
+            """, "each audience's material labelled for those who see more than it")
         let unknown = try RenderRun.render("::: partner\nx\n:::\n", ["--audience", "external"], config: nil)
         #expect(unknown.status == 1)
         #expect(unknown.stderr.hasPrefix("<stdin>:1:1: error: unknown audience 'partner' in audience container\n"))

@@ -195,6 +195,28 @@ struct CmarkNode: Hashable {
         remove()
     }
 
+    /// Takes the node (with its subtree) out of its place and appends it to `parent`.
+    func move(into parent: CmarkNode) {
+        cmark_node_unlink(pointer)
+        parent.appendChild(self)
+    }
+
+    /// Block nodes (paragraphs, lists…), as opposed to inline ones.
+    var isBlock: Bool {
+        switch kind {
+        case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .customBlock, .paragraph, .heading, .thematicBreak: return true
+        default: return false
+        }
+    }
+
+    /// Nodes that cmark's iterator enters and leaves (they may have children).
+    var isContainer: Bool {
+        switch kind {
+        case .document, .blockQuote, .list, .item, .customBlock, .paragraph, .heading, .emphasis, .strong, .link, .image, .customInline: return true
+        default: return false
+        }
+    }
+
     /// Moves every child of this node, in order, to the end of `other`.
     func moveChildren(to other: CmarkNode) {
         while let child = firstChild {
