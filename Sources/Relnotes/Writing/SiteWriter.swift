@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The last stage: writes a built site into the output folder, all or nothing.
 ///
@@ -29,7 +32,15 @@ public struct SiteWriter: Sendable {
             var generated = Set<String>()
             var folders = Set<String>()
             for file in files {
-                try write(file.contents, to: staging.appending(path: file.path), knownFolders: &folders)
+                let target = staging.appending(path: file.path)
+                let old = output.appending(path: file.path)
+                // An unchanged file is linked from the current site, not written anew: a
+                // rebuild then creates (and the swap deletes) only what changed.
+                if previous?.contains(file.path) == true, (try? Data(contentsOf: old)) == file.contents {
+                    try link(old, to: target, knownFolders: &folders)
+                } else {
+                    try write(file.contents, to: target, knownFolders: &folders)
+                }
                 generated.insert(file.path)
             }
             if let previous {
@@ -42,7 +53,7 @@ public struct SiteWriter: Sendable {
                         if wasGenerated { continue }
                         throw Failure("'\(path)' in \(output.lastPathComponent)/ was not made by relnotes and would be overwritten; move it away")
                     }
-                    try write(try Data(contentsOf: output.appending(path: path)), to: staging.appending(path: path), knownFolders: &folders)
+                    try link(output.appending(path: path), to: staging.appending(path: path), knownFolders: &folders)
                     if wasGenerated { generated.insert(path) }
                 }
             }
@@ -88,6 +99,18 @@ public struct SiteWriter: Sendable {
         }
         guard FileManager.default.createFile(atPath: url.path, contents: data) else {
             throw Failure("cannot write \(url.path)")
+        }
+    }
+
+    /// Puts `source`'s file at `target` too: a hard link (same bytes, no copy), or a copy
+    /// where links are not possible.
+    private func link(_ source: URL, to target: URL, knownFolders: inout Set<String>) throws {
+        let folder = target.deletingLastPathComponent()
+        if knownFolders.insert(folder.path).inserted {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        if Glibc.link(source.path, target.path) != 0 {
+            try FileManager.default.copyItem(at: source, to: target)
         }
     }
 
