@@ -74,8 +74,7 @@ public struct AudienceFilter: Sendable {
 
     /// The tag's audiences when another audience that `viewer` sees may not see the content.
     private func restriction(of tag: AudienceTag, for viewer: String) -> [String] {
-        let hiddenFromSomeone = graph.names.contains { other in other != viewer && graph.sees(viewer, other) && !graph.sees(other, tag) }
-        return hiddenFromSomeone ? tag.names : []
+        graph.isRestricted(tag.names, for: viewer) ? tag.names : []
     }
 }
 

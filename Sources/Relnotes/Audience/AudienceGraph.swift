@@ -37,6 +37,12 @@ public struct AudienceGraph: Sendable {
         names.contains { sees(viewer, $0) }
     }
 
+    /// Whether content tagged `names` that `viewer` sees is hidden from some other audience
+    /// `viewer` sees: such material is labelled in `viewer`'s site ("Only for internal").
+    public func isRestricted(_ names: [String], for viewer: String) -> Bool {
+        self.names.contains { other in other != viewer && sees(viewer, other) && !sees(other, any: names) }
+    }
+
     /// Trusted audiences see the default audience, where untagged content goes; sensitive
     /// patterns are checked in everything the others see.
     public func isTrusted(_ viewer: String) -> Bool {

@@ -131,11 +131,9 @@ final class RenderSession {
     /// sees does not, with the audiences they name.
     private func restrictedRegions(of containers: AudienceContainers) -> [(lines: ClosedRange<Int>, audiences: [String])] {
         let graph = renderer.graph
-        let others = graph.names.filter { $0 != audience && graph.sees(audience, $0) }
         var regions: [(lines: ClosedRange<Int>, audiences: [String])] = []
         for container in containers.containers where container.closer > container.opener + 1 {
-            guard graph.sees(audience, any: container.audiences),
-                  others.contains(where: { !graph.sees($0, any: container.audiences) }) else { continue }
+            guard graph.sees(audience, any: container.audiences), graph.isRestricted(container.audiences, for: audience) else { continue }
             let lines = (container.opener + 1)...(container.closer - 1)
             if let last = regions.last, last.lines.contains(lines.lowerBound) { continue }
             regions.append((lines, container.audiences))

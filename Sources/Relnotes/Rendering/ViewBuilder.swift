@@ -144,9 +144,7 @@ struct ViewBuilder {
     }
 
     private func restriction(_ tag: AudienceTag) -> String? {
-        let graph = AudienceGraph(config)
-        let hidden = graph.names.contains { other in other != audience && graph.sees(audience, other) && !graph.sees(other, tag) }
-        return hidden ? tag.names.joined(separator: ", ") : nil
+        bodies.markdown.graph.isRestricted(tag.names, for: audience) ? tag.names.joined(separator: ", ") : nil
     }
 
     // MARK: - Pages
