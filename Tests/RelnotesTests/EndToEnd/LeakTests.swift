@@ -110,6 +110,9 @@ struct LeakTests {
         let (project, external, _) = try Self.build(drafts: drafts)
         defer { project.remove() }
         #expect(!external.isEmpty)
+        for output in ["index.html", "CHANGELOG.md", "feed.xml", "releases.json"] {
+            #expect(external.contains { $0.path == output }, "\(output) is among the files searched")
+        }
         for marker in Self.internalMarkers {
             let found = Self.occurs(marker, in: external)
             #expect(found.isEmpty, "\(marker.text) (\(marker.place)) leaked into external/\(found.joined(separator: ", external/"))")
