@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/mxcl/Version", from: "2.1.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
         // Debian's libcmark-dev, found through pkg-config; no cmark source is vendored.
@@ -32,11 +33,21 @@ let package = Package(
             ],
             plugins: ["EmbedThemePlugin"]
         ),
+        // The preview server: every audience's drafts build, served from memory, rebuilt on change.
+        .target(
+            name: "RelnotesPreview",
+            dependencies: [
+                "Relnotes",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
         // The command line, thin over the library.
         .target(
             name: "RelnotesCLI",
             dependencies: [
                 "Relnotes",
+                "RelnotesPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,7 +57,7 @@ let package = Package(
         .plugin(name: "EmbedThemePlugin", capability: .buildTool(), dependencies: ["EmbedTheme"]),
         .testTarget(
             name: "RelnotesTests",
-            dependencies: ["Relnotes", "RelnotesCLI"],
+            dependencies: ["Relnotes", "RelnotesCLI", "RelnotesPreview"],
             exclude: ["Fixtures"]
         ),
     ],

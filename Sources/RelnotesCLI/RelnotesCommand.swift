@@ -1,7 +1,8 @@
 import ArgumentParser
 
 /// `relnotes`: the root command; every capability is a subcommand.
-public struct RelnotesCommand: ParsableCommand {
+@available(macOS 10.15, macCatalyst 13, iOS 13, tvOS 13, watchOS 6, *)
+public struct RelnotesCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "relnotes",
         abstract: "Build audience-filtered release notes from Markdown files.",
@@ -17,6 +18,7 @@ public struct RelnotesCommand: ParsableCommand {
         subcommands: [
             BuildCommand.self,
             CheckCommand.self,
+            PreviewCommand.self,
             NotesCommand.self,
             AnnounceCommand.self,
             NewCommand.self,

@@ -6,6 +6,8 @@ struct AudienceRenderer {
     let config: SiteConfig
     let theme: Theme
     let bodies: BodyRenderer
+    /// The audiences to offer in the preview banner; `nil` outside `relnotes preview`.
+    var previewAudiences: [AudienceDefinition]? = nil
 
     var folder: String { site.audience.name }
 
@@ -85,6 +87,12 @@ struct AudienceRenderer {
         }
         return SiteInfo(
             title: config.title, audience: site.audience.name, audienceTitle: site.audience.title,
-            root: "", home: "./", nav: nav, drafts: site.includesDrafts, hasFeed: config.baseURL != nil)
+            root: "", home: "./", nav: nav, drafts: site.includesDrafts, hasFeed: config.baseURL != nil,
+            preview: previewAudiences.map { audiences in
+                PreviewBanner(
+                    audience: site.audience.name, audienceTitle: site.audience.title,
+                    switches: audiences.map { AudienceSwitch(audience: $0.name, title: $0.title, url: "", current: $0.name == site.audience.name) },
+                    script: Site.liveReloadPath)
+            })
     }
 }

@@ -44,7 +44,7 @@ extension Site {
 
     private func siteInfo(_ site: AudienceSite) -> SiteInfo {
         SiteInfo(title: project.config.title, audience: site.audience.name, audienceTitle: site.audience.title,
-                 root: "", home: "./", nav: [], drafts: true, hasFeed: false)
+                 root: "", home: "./", nav: [], drafts: true, hasFeed: false, preview: nil)
     }
 
     private func render(_ template: String, _ context: Any, format: MarkupFormat) -> String {

@@ -35,18 +35,25 @@ public struct Site: Sendable {
     /// problem, so `check` does not report it; `build` does.
     public var buildWarnings: [Diagnostic] { FeedBuilder.warnings(project.config) }
 
+    /// Where the preview server serves its live-reload script.
+    public static let liveReloadPath = "/_relnotes/live-reload.js"
+
     /// The configured audiences, in configuration order.
     public var audiences: [AudienceDefinition] { project.config.audiences }
 
     /// Renders the sites of `audiences` (all when `nil`) into files under `<audience>/`.
-    public func build(audiences names: [String]? = nil, drafts: Bool) throws(DiagnosticsError) -> [OutputFile] {
+    ///
+    /// With `preview`, every page carries the preview banner and its live-reload script
+    /// (`relnotes preview`); such files are for the preview server, never for `site/`.
+    public func build(audiences names: [String]? = nil, drafts: Bool, preview: Bool = false) throws(DiagnosticsError) -> [OutputFile] {
         let filter = AudienceFilter(project: project)
         let selected = audiences.filter { names?.contains($0.name) ?? true }
         // Audiences are independent: render them side by side, then join in configured order.
         let results = Concurrent.map(selected) { audience -> Result<[OutputFile], DiagnosticsError> in
             let site = filter.site(for: audience, includeDrafts: drafts)
             return Result { () throws(DiagnosticsError) in
-                try AudienceRenderer(site: site, config: project.config, theme: theme, bodies: bodies).render()
+                try AudienceRenderer(site: site, config: project.config, theme: theme, bodies: bodies,
+                                     previewAudiences: preview ? audiences : nil).render()
             }
         }
         var files: [OutputFile] = []

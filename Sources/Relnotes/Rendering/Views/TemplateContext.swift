@@ -243,6 +243,7 @@ extension SiteInfo: TemplateContext {
         "nav": \SiteInfo.nav,
         "drafts": \SiteInfo.drafts,
         "hasFeed": \SiteInfo.hasFeed,
+        "preview": \SiteInfo.preview,
     ]
 }
 
@@ -252,5 +253,23 @@ extension NavLink: TemplateContext {
         "path": \NavLink.path,
         "url": \NavLink.url,
         "current": \NavLink.current,
+    ]
+}
+
+extension PreviewBanner: TemplateContext {
+    static let templateFields: [String: PartialKeyPath<PreviewBanner> & Sendable] = [
+        "audience": \PreviewBanner.audience,
+        "audienceTitle": \PreviewBanner.audienceTitle,
+        "switches": \PreviewBanner.switches,
+        "script": \PreviewBanner.script,
+    ]
+}
+
+extension AudienceSwitch: TemplateContext {
+    static let templateFields: [String: PartialKeyPath<AudienceSwitch> & Sendable] = [
+        "audience": \AudienceSwitch.audience,
+        "title": \AudienceSwitch.title,
+        "url": \AudienceSwitch.url,
+        "current": \AudienceSwitch.current,
     ]
 }

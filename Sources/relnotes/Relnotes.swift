@@ -1,0 +1,9 @@
+import RelnotesCLI
+
+/// The `relnotes` executable: everything happens in `RelnotesCLI`.
+@main
+struct Relnotes {
+    static func main() async {
+        await RelnotesCommand.main(nil)
+    }
+}

@@ -1,3 +1,0 @@
-import RelnotesCLI
-
-RelnotesCommand.main()
