@@ -9,6 +9,8 @@ struct TicketLinker: Sendable {
     init(_ config: TicketConfig) {
         pattern = try? Regex(config.pattern)
         url = config.url
+        // Compile the pattern now, before audiences use it side by side.
+        _ = try? pattern?.firstMatch(in: "")
     }
 
     /// The tracker URL of `key`.
