@@ -37,7 +37,7 @@ struct YAMLPositions: Sendable {
     func parseMapping(_ yaml: String, fileStart: SourceLocation) throws(Diagnostic) -> YAMLMapping {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             throw diagnostic(for: error)
         } catch {
