@@ -10,7 +10,7 @@ struct SensitivePatterns {
     init(project: Project, bodies: BodyRenderer) {
         self.project = project
         self.bodies = bodies
-        self.graph = AudienceGraph(project.config)
+        self.graph = bodies.markdown.graph
     }
 
     func check() -> [Diagnostic] {

@@ -58,8 +58,7 @@ struct AudienceRenderer {
     // MARK: - Pieces
 
     private func page(_ path: String, _ template: String, _ context: Any) -> OutputFile {
-        let text = theme.render(template, context)
-        return OutputFile(path: "\(folder)/\(path)", text: path.hasSuffix(".md") ? MarkdownTidy.tidy(text) : text)
+        OutputFile(path: "\(folder)/\(path)", text: theme.render(template, context))
     }
 
     private func changelogPages(_ details: [ReleaseDetail], info: SiteInfo) -> [OutputFile] {
@@ -81,9 +80,8 @@ struct AudienceRenderer {
     private func siteInfo() -> SiteInfo {
         var nav = [NavLink(title: "Releases", path: "", url: "", current: false),
                    NavLink(title: "Changelog", path: "changelog/", url: "", current: false)]
-        let markdown = MarkdownRenderer(config: config)
         for visible in site.pages {
-            nav.append(NavLink(title: markdown.plainText(inline: visible.fields.title ?? visible.page.slug), path: "pages/\(visible.page.slug)/", url: "", current: false))
+            nav.append(NavLink(title: bodies.plain(visible.fields.title ?? visible.page.slug), path: "pages/\(visible.page.slug)/", url: "", current: false))
         }
         return SiteInfo(
             title: config.title, audience: site.audience.name, audienceTitle: site.audience.title,

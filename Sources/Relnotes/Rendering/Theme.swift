@@ -64,9 +64,11 @@ struct Theme: Sendable {
         return (Theme(library: library, assets: assets), diagnostics)
     }
 
-    /// Renders `context` with the template `name`.
+    /// Renders `context` with the template `name`; Markdown templates (`*.md`) come out
+    /// tidied, so they can be written for readability without counting blank lines.
     func render(_ name: String, _ context: Any) -> String {
-        library.render(context, withTemplate: name) ?? ""
+        let text = library.render(context, withTemplate: name) ?? ""
+        return name.hasSuffix(".md") ? MarkdownTidy.tidy(text) : text
     }
 
     /// swift-mustache's parser errors, in words.

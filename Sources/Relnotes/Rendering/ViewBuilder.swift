@@ -4,7 +4,6 @@ struct ViewBuilder {
     let site: AudienceSite
     let config: SiteConfig
     let bodies: BodyRenderer
-    let tickets: TicketLinker
     let format: MarkupFormat
 
     var audience: String { site.audience.name }
@@ -13,7 +12,6 @@ struct ViewBuilder {
         self.site = site
         self.config = config
         self.bodies = bodies
-        self.tickets = TicketLinker(config.tickets)
         self.format = format
     }
 
@@ -140,7 +138,7 @@ struct ViewBuilder {
 
     private func ticket(_ key: String) -> TicketView {
         let linked = config.tickets.linkFor.contains(audience)
-        return TicketView(key: key, url: linked ? tickets.url(for: key) : nil)
+        return TicketView(key: key, url: linked ? bodies.markdown.tickets.url(for: key) : nil)
     }
 
     private func restriction(_ tag: AudienceTag) -> String? {

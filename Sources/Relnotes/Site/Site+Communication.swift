@@ -6,7 +6,7 @@ extension Site {
         let (site, visible) = try release(version, for: audience)
         let views = ViewBuilder(site: site, config: project.config, bodies: bodies, format: format)
         let detail = try views.detail(of: visible)
-        return render(format == .html ? "notes.html" : "notes.md", ReleasePage(site: siteInfo(site), release: detail), format: format)
+        return theme.render(format == .html ? "notes.html" : "notes.md", ReleasePage(site: siteInfo(site), release: detail))
     }
 
     /// The announcement of a release: the internal shape for audiences that see the
@@ -14,9 +14,9 @@ extension Site {
     public func announcement(version: String, audience: String, format: MarkupFormat) throws(DiagnosticsError) -> String {
         let (site, visible) = try release(version, for: audience)
         let views = ViewBuilder(site: site, config: project.config, bodies: bodies, format: format)
-        let isInternal = AudienceGraph(project.config).isTrusted(audience)
+        let isInternal = bodies.markdown.graph.isTrusted(audience)
         let view = try AnnouncementBuilder(views: views, isInternal: isInternal).build(visible)
-        return render(format == .html ? "announcement.html" : "announcement.md", view, format: format)
+        return theme.render(format == .html ? "announcement.html" : "announcement.md", view)
     }
 
     // MARK: - Helpers
@@ -45,10 +45,5 @@ extension Site {
     private func siteInfo(_ site: AudienceSite) -> SiteInfo {
         SiteInfo(title: project.config.title, audience: site.audience.name, audienceTitle: site.audience.title,
                  root: "", home: "./", nav: [], drafts: true, hasFeed: false, preview: nil)
-    }
-
-    private func render(_ template: String, _ context: Any, format: MarkupFormat) -> String {
-        let text = theme.render(template, context)
-        return format == .markdown ? MarkdownTidy.tidy(text) : text
     }
 }
