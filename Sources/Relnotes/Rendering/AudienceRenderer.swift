@@ -15,44 +15,74 @@ struct AudienceRenderer {
         let html = ViewBuilder(site: site, config: config, bodies: bodies, format: .html)
         let markdown = ViewBuilder(site: site, config: config, bodies: bodies, format: .markdown)
         let info = siteInfo()
-        var files: [OutputFile] = []
+        Trace.mark("render \(folder) start")
 
-        let details = try site.releases.map { (release) throws(DiagnosticsError) in try html.detail(of: release) }
-        let notes = try site.releases.map { (release) throws(DiagnosticsError) in try markdown.detail(of: release) }
+        // Views first (every body rendered once, releases side by side), then the pages.
+        let details = try Concurrent.map(site.releases) { (release) throws(DiagnosticsError) in try html.detail(of: release) }
+        Trace.mark("html details")
+        let notes = try Concurrent.map(site.releases) { (release) throws(DiagnosticsError) in try markdown.detail(of: release) }
+        Trace.mark("md details")
+        let contentPages = try Concurrent.map(site.pages) { (visible) throws(DiagnosticsError) in
+            let path = "pages/\(visible.page.slug)/"
+            return (path, try html.page(visible, site: info.at(depth: 2, current: path)))
+        }
 
-        files.append(page("index.html", "index", IndexPage(
+        var pages: [PageJob] = []
+        pages.append(PageJob("index.html", "index", IndexPage(
             site: info.at(depth: 0, current: ""),
             lines: html.lines(details.map(\.head)),
             latest: details.map(\.head).first { $0.isLatest })))
-
         for (detail, note) in zip(details, notes) {
             let path = detail.head.path
-            files.append(page(path + "index.html", "release", ReleasePage(site: info.at(depth: 2, current: path), release: detail)))
-            files.append(page(path + "notes.md", "notes.md", ReleasePage(site: info.at(depth: 2, current: path), release: note)))
+            pages.append(PageJob(path + "index.html", "release", ReleasePage(site: info.at(depth: 2, current: path), release: detail)))
+            pages.append(PageJob(path + "notes.md", "notes.md", ReleasePage(site: info.at(depth: 2, current: path), release: note)))
         }
-
-        files += changelogPages(details, info: info)
-        files.append(page("CHANGELOG.md", "changelog.md", ChangelogPage(site: info.at(depth: 0, current: ""), releases: notes, pagination: nil)))
-
-        for visible in site.pages {
-            let path = "pages/\(visible.page.slug)/"
-            files.append(page(path + "index.html", "page", try html.page(visible, site: info.at(depth: 2, current: path))))
+        pages += changelogPages(details, info: info)
+        pages.append(PageJob("CHANGELOG.md", "changelog.md", ChangelogPage(site: info.at(depth: 0, current: ""), releases: notes, pagination: nil)))
+        for (path, page) in contentPages {
+            pages.append(PageJob(path + "index.html", "page", page))
         }
         let releases = Array(zip(site.releases, details))
-        if let feed = FeedBuilder(config: config, audience: site.audience, theme: theme).build(releases) {
-            files.append(page("feed.xml", "feed.xml", feed))
+        let feed = FeedBuilder(config: config, audience: site.audience, theme: theme)
+        let json = ReleasesJSONBuilder(views: html, text: ViewBuilder(site: site, config: config, bodies: bodies, format: .text))
+
+        // The feed and releases.json are two jobs more beside the pages.
+        enum Job: Sendable { case page(PageJob), feed, json }
+        let jobs = pages.map(Job.page) + [.feed, .json]
+        let rendered = try Concurrent.map(jobs) { (job) throws(DiagnosticsError) -> OutputFile? in
+            switch job {
+            case .page(let page):
+                return self.page(page.path, page.template, page.context)
+            case .feed:
+                return feed.build(releases).map { self.page("feed.xml", "feed.xml", $0) }
+            case .json:
+                let document = try json.build(releases)
+                do {
+                    return OutputFile(path: "\(folder)/releases.json", contents: try document.encoded())
+                } catch {
+                    throw DiagnosticsError([.error("json", "cannot encode releases.json: \(error)", at: nil)])
+                }
+            }
         }
-        let text = ViewBuilder(site: site, config: config, bodies: bodies, format: .text)
-        let json = try ReleasesJSONBuilder(views: html, text: text).build(releases)
-        do {
-            files.append(OutputFile(path: "\(folder)/releases.json", contents: try json.encoded()))
-        } catch {
-            throw DiagnosticsError([.error("json", "cannot encode releases.json: \(error)", at: nil)])
-        }
+        Trace.mark("pages")
+        var files = rendered.compactMap { $0 }
         for (name, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: "\(folder)/\(name)", contents: data))
         }
         return files
+    }
+
+    /// One page to render: where it goes, with which template and context.
+    struct PageJob: Sendable {
+        var path: String
+        var template: String
+        var context: any Sendable
+
+        init(_ path: String, _ template: String, _ context: any Sendable) {
+            self.path = path
+            self.template = template
+            self.context = context
+        }
     }
 
     // MARK: - Pieces
@@ -61,7 +91,7 @@ struct AudienceRenderer {
         OutputFile(path: "\(folder)/\(path)", text: theme.render(template, context))
     }
 
-    private func changelogPages(_ details: [ReleaseDetail], info: SiteInfo) -> [OutputFile] {
+    private func changelogPages(_ details: [ReleaseDetail], info: SiteInfo) -> [PageJob] {
         let size = config.changelogPageSize
         let chunks = stride(from: 0, to: max(details.count, 1), by: size).map { Array(details[$0..<min($0 + size, details.count)]) }
         return chunks.enumerated().map { index, releases in
@@ -73,7 +103,7 @@ struct AudienceRenderer {
                 page: number, pages: chunks.count,
                 previous: number > 1 ? root + (number == 2 ? "changelog/" : "changelog/\(number - 1)/") : nil,
                 next: number < chunks.count ? root + "changelog/\(number + 1)/" : nil) : nil
-            return page(path + "index.html", "changelog", ChangelogPage(site: info.at(depth: depth, current: "changelog/"), releases: releases, pagination: pagination))
+            return PageJob(path + "index.html", "changelog", ChangelogPage(site: info.at(depth: depth, current: "changelog/"), releases: releases, pagination: pagination))
         }
     }
 

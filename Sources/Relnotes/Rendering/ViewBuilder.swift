@@ -112,7 +112,7 @@ struct ViewBuilder {
                 id: visible.entry.id,
                 // Unique in any page, the changelog too, where a release's candidates
                 // list the same entries: the version the entry is listed under, and its file.
-                anchor: anchors.unique(for: "\(version.map { "v" + $0.text } ?? "unreleased")-\(fileName)".replacingOccurrences(of: ".", with: "-")),
+                anchor: anchors.unique(for: Self.dotsToDashes("\(version.map { "v" + $0.text } ?? "unreleased")-\(fileName)")),
                 title: bodies.inline(title, for: audience, as: format),
                 titleText: bodies.plain(title),
                 body: try bodies.optionalBody(visible.entry.body, for: audience, as: format).map(listItemBody),
@@ -128,12 +128,17 @@ struct ViewBuilder {
         return views
     }
 
+    /// `.` as `-`, scalar by scalar (as Foundation's `replacingOccurrences` replaced it).
+    private static func dotsToDashes(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { scalars.append(scalar == "." ? "-" : scalar) }
+        return String(scalars)
+    }
+
     /// In Markdown an entry is a list item: its body is indented to continue the item.
     private func listItemBody(_ body: String) -> String {
         guard format == .markdown else { return body }
-        var lines = body.split(separator: "\n", omittingEmptySubsequences: false)
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
+        return body.indentedAsListItem()
     }
 
     private func ticket(_ key: String) -> TicketView {
@@ -163,14 +168,14 @@ struct ViewBuilder {
 
     /// Releases newest first, grouped by release line; the Unreleased notes first.
     func lines(_ summaries: [ReleaseSummary]) -> [LineGroup] {
-        var groups: [LineGroup] = []
+        var groups: [(line: String, releases: [ReleaseSummary])] = []
         for summary in summaries {
             if groups.last?.line == summary.line {
                 groups[groups.count - 1].releases.append(summary)
             } else {
-                groups.append(LineGroup(line: summary.line, releases: [summary]))
+                groups.append((summary.line, [summary]))
             }
         }
-        return groups
+        return groups.map { LineGroup(line: $0.line, releases: $0.releases) }
     }
 }

@@ -12,4 +12,10 @@ enum Concurrent {
         }
         return results.withLock { $0.map { $0! } }
     }
+
+    /// `map` for a transform that can fail: the first failure in input order is thrown.
+    static func map<Element: Sendable, Value: Sendable>(_ elements: [Element], _ transform: @Sendable (Element) throws(DiagnosticsError) -> Value) throws(DiagnosticsError) -> [Value] {
+        let results = map(elements) { element in Swift.Result { () throws(DiagnosticsError) in try transform(element) } }
+        return try results.map { (result) throws(DiagnosticsError) in try result.get() }
+    }
 }

@@ -19,14 +19,18 @@ public struct Site: Sendable {
     /// Files that could not be read leave the rest checked all the same: one run reports
     /// every problem of the project, not only those of the first stage that found one.
     public static func load(root: URL) -> (site: Site?, diagnostics: [Diagnostic]) {
+        Trace.mark("load start")
         let (project, loadProblems) = ProjectLoader.read(root: root)
+        Trace.mark("project read")
         guard let project else { return (nil, loadProblems) }
         let bodies = BodyRenderer(project: project)
+        Trace.mark("bodies prepared")
         let (theme, themeProblems) = Theme.load(root: root)
         var diagnostics = loadProblems + bodies.diagnostics + themeProblems + ReleaseRules.check(project)
         if !bodies.diagnostics.containsErrors {
             diagnostics += SensitivePatterns(project: project, bodies: bodies).check()
         }
+        Trace.mark("checked")
         guard let theme, !diagnostics.containsErrors else { return (nil, diagnostics) }
         return (Site(root: root, project: project, theme: theme, bodies: bodies), diagnostics)
     }
@@ -48,8 +52,9 @@ public struct Site: Sendable {
     public func build(audiences names: [String]? = nil, drafts: Bool, preview: Bool = false) throws(DiagnosticsError) -> [OutputFile] {
         let filter = AudienceFilter(project: project)
         let selected = audiences.filter { names?.contains($0.name) ?? true }
-        // Audiences are independent: render them side by side, then join in configured order.
-        let results = Concurrent.map(selected) { audience -> Result<[OutputFile], DiagnosticsError> in
+        // One audience after the other, each rendered on every core: GCD runs a parallel loop
+        // nested in another one serially, so the parallelism is inside an audience.
+        let results = selected.map { audience -> Result<[OutputFile], DiagnosticsError> in
             let site = filter.site(for: audience, includeDrafts: drafts)
             return Result { () throws(DiagnosticsError) in
                 try AudienceRenderer(site: site, config: project.config, theme: theme, bodies: bodies,

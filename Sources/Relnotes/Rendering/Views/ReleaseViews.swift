@@ -1,101 +1,187 @@
+/// View types are final classes with constant fields: swift-mustache copies the context
+/// it looks a name up in for every lookup, and a class is copied by one retain.
+
 /// A release in listings (index, feed) and as the head of its own page.
-struct ReleaseSummary: Sendable {
-    var version: String
+final class ReleaseSummary: Sendable {
+    let version: String
     /// Path from the audience root: `releases/1.2.0/`.
-    var path: String
+    let path: String
     /// Inline HTML (or Markdown, in Markdown outputs): the title, or the version when untitled.
-    var title: String
-    var titleText: String
-    var hasTitle: Bool
-    var summary: String?
-    var date: String?
-    var dateLong: String?
-    var status: String
-    var line: String
-    var isLatest: Bool
-    var isDraft: Bool
-    var isWithdrawn: Bool
-    var isCandidate: Bool
-    var isUnreleased: Bool
+    let title: String
+    let titleText: String
+    let hasTitle: Bool
+    let summary: String?
+    let date: String?
+    let dateLong: String?
+    let status: String
+    let line: String
+    let isLatest: Bool
+    let isDraft: Bool
+    let isWithdrawn: Bool
+    let isCandidate: Bool
+    let isUnreleased: Bool
     /// Audiences the release is limited to, when this audience sees audiences that may not see it.
-    var restrictedTo: String?
+    let restrictedTo: String?
     /// Whether any badge (latest, draft, candidate, withdrawn, restricted) applies.
-    var hasBadges: Bool
+    let hasBadges: Bool
+
+    init(version: String, path: String, title: String, titleText: String, hasTitle: Bool, summary: String?, date: String?, dateLong: String?, status: String, line: String, isLatest: Bool, isDraft: Bool, isWithdrawn: Bool, isCandidate: Bool, isUnreleased: Bool, restrictedTo: String?, hasBadges: Bool) {
+        self.version = version
+        self.path = path
+        self.title = title
+        self.titleText = titleText
+        self.hasTitle = hasTitle
+        self.summary = summary
+        self.date = date
+        self.dateLong = dateLong
+        self.status = status
+        self.line = line
+        self.isLatest = isLatest
+        self.isDraft = isDraft
+        self.isWithdrawn = isWithdrawn
+        self.isCandidate = isCandidate
+        self.isUnreleased = isUnreleased
+        self.restrictedTo = restrictedTo
+        self.hasBadges = hasBadges
+    }
 }
 
 /// One release line (`1.2.x`) of the index.
-struct LineGroup: Sendable {
-    var line: String
-    var releases: [ReleaseSummary]
+final class LineGroup: Sendable {
+    let line: String
+    let releases: [ReleaseSummary]
+
+    init(line: String, releases: [ReleaseSummary]) {
+        self.line = line
+        self.releases = releases
+    }
 }
 
 /// A release in full: its page, its Markdown notes, a changelog section.
-struct ReleaseDetail: Sendable {
-    var head: ReleaseSummary
+final class ReleaseDetail: Sendable {
+    let head: ReleaseSummary
     /// The release record's body, rendered for the audience.
-    var highlights: String?
+    let highlights: String?
     /// Entries grouped by type, in configured order.
-    var sections: [EntrySection]
+    let sections: [EntrySection]
     /// For candidates after the first: what is new since `previousCandidate`.
-    var newSections: [EntrySection]?
-    var hasNewSections: Bool
-    var previousCandidate: String?
+    let newSections: [EntrySection]?
+    let hasNewSections: Bool
+    let previousCandidate: String?
     /// Release manager, branch, sign-offs: only where this audience was given them.
-    var meta: ReleaseMeta?
+    let meta: ReleaseMeta?
+
+    init(head: ReleaseSummary, highlights: String?, sections: [EntrySection], newSections: [EntrySection]?, hasNewSections: Bool, previousCandidate: String?, meta: ReleaseMeta?) {
+        self.head = head
+        self.highlights = highlights
+        self.sections = sections
+        self.newSections = newSections
+        self.hasNewSections = hasNewSections
+        self.previousCandidate = previousCandidate
+        self.meta = meta
+    }
 }
 
-struct ReleaseMeta: Sendable {
-    var releaseManager: String?
-    var branch: String?
-    var signOff: [SignOffView]?
-    var hasSignOff: Bool
+final class ReleaseMeta: Sendable {
+    let releaseManager: String?
+    let branch: String?
+    let signOff: [SignOffView]?
+    let hasSignOff: Bool
+
+    init(releaseManager: String?, branch: String?, signOff: [SignOffView]?, hasSignOff: Bool) {
+        self.releaseManager = releaseManager
+        self.branch = branch
+        self.signOff = signOff
+        self.hasSignOff = hasSignOff
+    }
 }
 
-struct SignOffView: Sendable {
-    var team: String
-    var state: String
-    var done: Bool
+final class SignOffView: Sendable {
+    let team: String
+    let state: String
+    let done: Bool
+
+    init(team: String, state: String, done: Bool) {
+        self.team = team
+        self.state = state
+        self.done = done
+    }
 }
 
 /// The entries of one type.
-struct EntrySection: Sendable {
-    var type: String
-    var title: String
+final class EntrySection: Sendable {
+    let type: String
+    let title: String
     /// Heading levels: sections nested under "New since…" sit one level deeper.
-    var level: Int
-    var componentLevel: Int
+    let level: Int
+    let componentLevel: Int
     /// `##` or `###`, and the component's, for Markdown templates.
-    var marks: String
-    var componentMarks: String
-    var groups: [ComponentGroup]
-    var count: Int
+    let marks: String
+    let componentMarks: String
+    let groups: [ComponentGroup]
+    let count: Int
+
+    init(type: String, title: String, level: Int, componentLevel: Int, marks: String, componentMarks: String, groups: [ComponentGroup], count: Int) {
+        self.type = type
+        self.title = title
+        self.level = level
+        self.componentLevel = componentLevel
+        self.marks = marks
+        self.componentMarks = componentMarks
+        self.groups = groups
+        self.count = count
+    }
 }
 
 /// Entries of one component inside a section (`component` is nil for the ungrouped ones).
-struct ComponentGroup: Sendable {
-    var component: String?
-    var entries: [EntryView]
+final class ComponentGroup: Sendable {
+    let component: String?
+    let entries: [EntryView]
+
+    init(component: String?, entries: [EntryView]) {
+        self.component = component
+        self.entries = entries
+    }
 }
 
-struct EntryView: Sendable {
+final class EntryView: Sendable {
     /// The entry's stable id (`1.2.0/REL-117`).
-    var id: String
+    let id: String
     /// Unique in its page: `entry-REL-117`.
-    var anchor: String
-    var title: String
-    var titleText: String
-    var body: String?
-    var tickets: [TicketView]
-    var hasTickets: Bool
-    var component: String?
-    var breaking: Bool
-    var restrictedTo: String?
+    let anchor: String
+    let title: String
+    let titleText: String
+    let body: String?
+    let tickets: [TicketView]
+    let hasTickets: Bool
+    let component: String?
+    let breaking: Bool
+    let restrictedTo: String?
     /// The candidate the entry first appeared in, when folded into a later release.
-    var fromVersion: String?
+    let fromVersion: String?
+
+    init(id: String, anchor: String, title: String, titleText: String, body: String?, tickets: [TicketView], hasTickets: Bool, component: String?, breaking: Bool, restrictedTo: String?, fromVersion: String?) {
+        self.id = id
+        self.anchor = anchor
+        self.title = title
+        self.titleText = titleText
+        self.body = body
+        self.tickets = tickets
+        self.hasTickets = hasTickets
+        self.component = component
+        self.breaking = breaking
+        self.restrictedTo = restrictedTo
+        self.fromVersion = fromVersion
+    }
 }
 
-struct TicketView: Sendable {
-    var key: String
+final class TicketView: Sendable {
+    let key: String
     /// Only for audiences in `tickets.link_for`.
-    var url: String?
+    let url: String?
+
+    init(key: String, url: String?) {
+        self.key = key
+        self.url = url
+    }
 }

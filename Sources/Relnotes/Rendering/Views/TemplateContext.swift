@@ -1,24 +1,68 @@
 import Mustache
 
-/// Template contexts answer swift-mustache's lookups from a table of key paths instead of
+/// Template contexts answer swift-mustache's lookups from a table of fields instead of
 /// `Mirror`, which reflects every property on every lookup (and on every step up the
-/// context stack): rendering got about ten times faster. `TemplateContextTests` checks that
-/// each table lists every stored property.
-protocol TemplateContext: MustacheParent {
-    static var templateFields: [String: PartialKeyPath<Self> & Sendable] { get }
+/// context stack). Each field is read by a closure that knows its type, so a lookup costs
+/// no dynamic cast, and text comes wrapped as `TemplateText`, which swift-mustache renders
+/// without asking the runtime what a `String` conforms to. `TemplateContextTests` checks
+/// that each table lists every stored property.
+protocol TemplateContext: MustacheParent, TemplateValue {
+    static var templateFields: [String: TemplateField<Self>] { get }
 }
 
 extension TemplateContext {
     func child(named name: String) -> Any? {
-        guard let path = Self.templateFields[name] else { return nil }
-        let value = self[keyPath: path]
-        if let optional = value as? any OptionalValue {
-            // An absent value of this context is empty: it must not be looked up in the
-            // contexts around it (an entry without a body showing its section's body).
-            return optional.wrappedValue ?? TemplateNull()
-        }
-        return value
+        Self.templateFields[name]?.read(self)
     }
+}
+
+/// How a template reads one field of a context: through `TemplateValue`, resolved when the
+/// table is compiled, so reading a field costs no dynamic cast.
+struct TemplateField<Root>: Sendable {
+    let read: @Sendable (Root) -> Any
+
+    init<Value: TemplateValue>(_ path: KeyPath<Root, Value> & Sendable) {
+        read = { Value.templateValue($0[keyPath: path]) }
+    }
+}
+
+/// A type whose values templates read. An absent value of a context is empty: it must not
+/// be looked up in the contexts around it (an entry without a body showing its section's
+/// body), so `nil` reads as `TemplateNull`.
+protocol TemplateValue {
+    static func templateValue(_ value: Self) -> Any
+}
+
+extension TemplateValue {
+    static func templateValue(_ value: Self) -> Any { value }
+}
+
+extension Optional: TemplateValue where Wrapped: TemplateValue {
+    static func templateValue(_ value: Self) -> Any {
+        value.map(Wrapped.templateValue) ?? TemplateNull()
+    }
+}
+
+extension String: TemplateValue {
+    static func templateValue(_ value: Self) -> Any { TemplateText(value) }
+}
+
+extension Bool: TemplateValue {}
+extension Int: TemplateValue {}
+extension Array: TemplateValue {}
+
+/// A text value, rendered exactly as swift-mustache renders a `String`: escaped by `{{x}}`,
+/// as it is by `{{{x}}}`, with the transforms of `String` (`{{uppercased(x)}}`), and, as a
+/// section's context, answering no name, so lookups go on outwards as they do from a string.
+struct TemplateText: MustacheCustomRenderable, MustacheTransformable, MustacheParent {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    var renderText: String { text }
+    var isNull: Bool { false }
+    func transform(_ name: String) -> Any? { text.transform(name) }
+    func child(named name: String) -> Any? { nil }
 }
 
 /// An absent value: renders as nothing, counts as false in sections, and stops
@@ -28,248 +72,239 @@ struct TemplateNull: MustacheCustomRenderable {
     var isNull: Bool { true }
 }
 
-/// Lets `child(named:)` unwrap optionals held in `Any`.
-protocol OptionalValue {
-    var wrappedValue: Any? { get }
-}
-
-extension Optional: OptionalValue {
-    var wrappedValue: Any? { self.map { $0 as Any } }
-}
-
 // MARK: - The tables
 
 extension AnnouncementView: TemplateContext {
-    static let templateFields: [String: PartialKeyPath<AnnouncementView> & Sendable] = [
-        "siteTitle": \AnnouncementView.siteTitle,
-        "isInternal": \AnnouncementView.isInternal,
-        "release": \AnnouncementView.release,
-        "meta": \AnnouncementView.meta,
-        "sections": \AnnouncementView.sections,
-        "nothingToSay": \AnnouncementView.nothingToSay,
+    static let templateFields: [String: TemplateField<AnnouncementView>] = [
+        "siteTitle": .init(\AnnouncementView.siteTitle),
+        "isInternal": .init(\AnnouncementView.isInternal),
+        "release": .init(\AnnouncementView.release),
+        "meta": .init(\AnnouncementView.meta),
+        "sections": .init(\AnnouncementView.sections),
+        "nothingToSay": .init(\AnnouncementView.nothingToSay),
     ]
 }
 
 extension AnnouncementSection: TemplateContext {
-    static let templateFields: [String: PartialKeyPath<AnnouncementSection> & Sendable] = [
-        "section": \AnnouncementSection.section,
-        "body": \AnnouncementSection.body,
+    static let templateFields: [String: TemplateField<AnnouncementSection>] = [
+        "section": .init(\AnnouncementSection.section),
+        "body": .init(\AnnouncementSection.body),
     ]
 }
 
 extension FeedView: TemplateContext {
-    static let templateFields: [String: PartialKeyPath<FeedView> & Sendable] = [
-        "title": \FeedView.title,
-        "subtitle": \FeedView.subtitle,
-        "id": \FeedView.id,
-        "selfURL": \FeedView.selfURL,
-        "siteURL": \FeedView.siteURL,
-        "updated": \FeedView.updated,
-        "entries": \FeedView.entries,
+    static let templateFields: [String: TemplateField<FeedView>] = [
+        "title": .init(\FeedView.title),
+        "subtitle": .init(\FeedView.subtitle),
+        "id": .init(\FeedView.id),
+        "selfURL": .init(\FeedView.selfURL),
+        "siteURL": .init(\FeedView.siteURL),
+        "updated": .init(\FeedView.updated),
+        "entries": .init(\FeedView.entries),
     ]
 }
 
 extension FeedEntry: TemplateContext {
-    static let templateFields: [String: PartialKeyPath<FeedEntry> & Sendable] = [
-        "title": \FeedEntry.title,
-        "id": \FeedEntry.id,
-        "url": \FeedEntry.url,
-        "updated": \FeedEntry.updated,
-        "summary": \FeedEntry.summary,
-        "content": \FeedEntry.content,
+    static let templateFields: [String: TemplateField<FeedEntry>] = [
+        "title": .init(\FeedEntry.title),
+        "id": .init(\FeedEntry.id),
+        "url": .init(\FeedEntry.url),
+        "updated": .init(\FeedEntry.updated),
+        "summary": .init(\FeedEntry.summary),
+        "content": .init(\FeedEntry.content),
     ]
 }
 
 extension IndexPage: TemplateContext {
-    static let templateFields: [String: PartialKeyPath<IndexPage> & Sendable] = [
-        "site": \IndexPage.site,
-        "lines": \IndexPage.lines,
-        "latest": \IndexPage.latest,
+    static let templateFields: [String: TemplateField<IndexPage>] = [
+        "site": .init(\IndexPage.site),
+        "lines": .init(\IndexPage.lines),
+        "latest": .init(\IndexPage.latest),
     ]
 }
 
 extension ReleasePage: TemplateContext {
-    static let templateFields: [String: PartialKeyPath<ReleasePage> & Sendable] = [
-        "site": \ReleasePage.site,
-        "release": \ReleasePage.release,
+    static let templateFields: [String: TemplateField<ReleasePage>] = [
+        "site": .init(\ReleasePage.site),
+        "release": .init(\ReleasePage.release),
     ]
 }
 
 extension ChangelogPage: TemplateContext {
-    static let templateFields: [String: PartialKeyPath<ChangelogPage> & Sendable] = [
-        "site": \ChangelogPage.site,
-        "releases": \ChangelogPage.releases,
-        "pagination": \ChangelogPage.pagination,
+    static let templateFields: [String: TemplateField<ChangelogPage>] = [
+        "site": .init(\ChangelogPage.site),
+        "releases": .init(\ChangelogPage.releases),
+        "pagination": .init(\ChangelogPage.pagination),
     ]
 }
 
 extension Pagination: TemplateContext {
-    static let templateFields: [String: PartialKeyPath<Pagination> & Sendable] = [
-        "page": \Pagination.page,
-        "pages": \Pagination.pages,
-        "previous": \Pagination.previous,
-        "next": \Pagination.next,
+    static let templateFields: [String: TemplateField<Pagination>] = [
+        "page": .init(\Pagination.page),
+        "pages": .init(\Pagination.pages),
+        "previous": .init(\Pagination.previous),
+        "next": .init(\Pagination.next),
     ]
 }
 
 extension ContentPage: TemplateContext {
-    static let templateFields: [String: PartialKeyPath<ContentPage> & Sendable] = [
-        "site": \ContentPage.site,
-        "title": \ContentPage.title,
-        "titleText": \ContentPage.titleText,
-        "body": \ContentPage.body,
-        "toc": \ContentPage.toc,
-        "hasToc": \ContentPage.hasToc,
-        "restrictedTo": \ContentPage.restrictedTo,
+    static let templateFields: [String: TemplateField<ContentPage>] = [
+        "site": .init(\ContentPage.site),
+        "title": .init(\ContentPage.title),
+        "titleText": .init(\ContentPage.titleText),
+        "body": .init(\ContentPage.body),
+        "toc": .init(\ContentPage.toc),
+        "hasToc": .init(\ContentPage.hasToc),
+        "restrictedTo": .init(\ContentPage.restrictedTo),
     ]
 }
 
 extension TocItem: TemplateContext {
-    static let templateFields: [String: PartialKeyPath<TocItem> & Sendable] = [
-        "level": \TocItem.level,
-        "text": \TocItem.text,
-        "id": \TocItem.id,
+    static let templateFields: [String: TemplateField<TocItem>] = [
+        "level": .init(\TocItem.level),
+        "text": .init(\TocItem.text),
+        "id": .init(\TocItem.id),
     ]
 }
 
 extension ReleaseSummary: TemplateContext {
-    static let templateFields: [String: PartialKeyPath<ReleaseSummary> & Sendable] = [
-        "version": \ReleaseSummary.version,
-        "path": \ReleaseSummary.path,
-        "title": \ReleaseSummary.title,
-        "titleText": \ReleaseSummary.titleText,
-        "hasTitle": \ReleaseSummary.hasTitle,
-        "summary": \ReleaseSummary.summary,
-        "date": \ReleaseSummary.date,
-        "dateLong": \ReleaseSummary.dateLong,
-        "status": \ReleaseSummary.status,
-        "line": \ReleaseSummary.line,
-        "isLatest": \ReleaseSummary.isLatest,
-        "isDraft": \ReleaseSummary.isDraft,
-        "isWithdrawn": \ReleaseSummary.isWithdrawn,
-        "isCandidate": \ReleaseSummary.isCandidate,
-        "isUnreleased": \ReleaseSummary.isUnreleased,
-        "restrictedTo": \ReleaseSummary.restrictedTo,
-        "hasBadges": \ReleaseSummary.hasBadges,
+    static let templateFields: [String: TemplateField<ReleaseSummary>] = [
+        "version": .init(\ReleaseSummary.version),
+        "path": .init(\ReleaseSummary.path),
+        "title": .init(\ReleaseSummary.title),
+        "titleText": .init(\ReleaseSummary.titleText),
+        "hasTitle": .init(\ReleaseSummary.hasTitle),
+        "summary": .init(\ReleaseSummary.summary),
+        "date": .init(\ReleaseSummary.date),
+        "dateLong": .init(\ReleaseSummary.dateLong),
+        "status": .init(\ReleaseSummary.status),
+        "line": .init(\ReleaseSummary.line),
+        "isLatest": .init(\ReleaseSummary.isLatest),
+        "isDraft": .init(\ReleaseSummary.isDraft),
+        "isWithdrawn": .init(\ReleaseSummary.isWithdrawn),
+        "isCandidate": .init(\ReleaseSummary.isCandidate),
+        "isUnreleased": .init(\ReleaseSummary.isUnreleased),
+        "restrictedTo": .init(\ReleaseSummary.restrictedTo),
+        "hasBadges": .init(\ReleaseSummary.hasBadges),
     ]
 }
 
 extension LineGroup: TemplateContext {
-    static let templateFields: [String: PartialKeyPath<LineGroup> & Sendable] = [
-        "line": \LineGroup.line,
-        "releases": \LineGroup.releases,
+    static let templateFields: [String: TemplateField<LineGroup>] = [
+        "line": .init(\LineGroup.line),
+        "releases": .init(\LineGroup.releases),
     ]
 }
 
 extension ReleaseDetail: TemplateContext {
-    static let templateFields: [String: PartialKeyPath<ReleaseDetail> & Sendable] = [
-        "head": \ReleaseDetail.head,
-        "highlights": \ReleaseDetail.highlights,
-        "sections": \ReleaseDetail.sections,
-        "newSections": \ReleaseDetail.newSections,
-        "hasNewSections": \ReleaseDetail.hasNewSections,
-        "previousCandidate": \ReleaseDetail.previousCandidate,
-        "meta": \ReleaseDetail.meta,
+    static let templateFields: [String: TemplateField<ReleaseDetail>] = [
+        "head": .init(\ReleaseDetail.head),
+        "highlights": .init(\ReleaseDetail.highlights),
+        "sections": .init(\ReleaseDetail.sections),
+        "newSections": .init(\ReleaseDetail.newSections),
+        "hasNewSections": .init(\ReleaseDetail.hasNewSections),
+        "previousCandidate": .init(\ReleaseDetail.previousCandidate),
+        "meta": .init(\ReleaseDetail.meta),
     ]
 }
 
 extension ReleaseMeta: TemplateContext {
-    static let templateFields: [String: PartialKeyPath<ReleaseMeta> & Sendable] = [
-        "releaseManager": \ReleaseMeta.releaseManager,
-        "branch": \ReleaseMeta.branch,
-        "signOff": \ReleaseMeta.signOff,
-        "hasSignOff": \ReleaseMeta.hasSignOff,
+    static let templateFields: [String: TemplateField<ReleaseMeta>] = [
+        "releaseManager": .init(\ReleaseMeta.releaseManager),
+        "branch": .init(\ReleaseMeta.branch),
+        "signOff": .init(\ReleaseMeta.signOff),
+        "hasSignOff": .init(\ReleaseMeta.hasSignOff),
     ]
 }
 
 extension SignOffView: TemplateContext {
-    static let templateFields: [String: PartialKeyPath<SignOffView> & Sendable] = [
-        "team": \SignOffView.team,
-        "state": \SignOffView.state,
-        "done": \SignOffView.done,
+    static let templateFields: [String: TemplateField<SignOffView>] = [
+        "team": .init(\SignOffView.team),
+        "state": .init(\SignOffView.state),
+        "done": .init(\SignOffView.done),
     ]
 }
 
 extension EntrySection: TemplateContext {
-    static let templateFields: [String: PartialKeyPath<EntrySection> & Sendable] = [
-        "type": \EntrySection.type,
-        "title": \EntrySection.title,
-        "level": \EntrySection.level,
-        "componentLevel": \EntrySection.componentLevel,
-        "marks": \EntrySection.marks,
-        "componentMarks": \EntrySection.componentMarks,
-        "groups": \EntrySection.groups,
-        "count": \EntrySection.count,
+    static let templateFields: [String: TemplateField<EntrySection>] = [
+        "type": .init(\EntrySection.type),
+        "title": .init(\EntrySection.title),
+        "level": .init(\EntrySection.level),
+        "componentLevel": .init(\EntrySection.componentLevel),
+        "marks": .init(\EntrySection.marks),
+        "componentMarks": .init(\EntrySection.componentMarks),
+        "groups": .init(\EntrySection.groups),
+        "count": .init(\EntrySection.count),
     ]
 }
 
 extension ComponentGroup: TemplateContext {
-    static let templateFields: [String: PartialKeyPath<ComponentGroup> & Sendable] = [
-        "component": \ComponentGroup.component,
-        "entries": \ComponentGroup.entries,
+    static let templateFields: [String: TemplateField<ComponentGroup>] = [
+        "component": .init(\ComponentGroup.component),
+        "entries": .init(\ComponentGroup.entries),
     ]
 }
 
 extension EntryView: TemplateContext {
-    static let templateFields: [String: PartialKeyPath<EntryView> & Sendable] = [
-        "id": \EntryView.id,
-        "anchor": \EntryView.anchor,
-        "title": \EntryView.title,
-        "titleText": \EntryView.titleText,
-        "body": \EntryView.body,
-        "tickets": \EntryView.tickets,
-        "hasTickets": \EntryView.hasTickets,
-        "component": \EntryView.component,
-        "breaking": \EntryView.breaking,
-        "restrictedTo": \EntryView.restrictedTo,
-        "fromVersion": \EntryView.fromVersion,
+    static let templateFields: [String: TemplateField<EntryView>] = [
+        "id": .init(\EntryView.id),
+        "anchor": .init(\EntryView.anchor),
+        "title": .init(\EntryView.title),
+        "titleText": .init(\EntryView.titleText),
+        "body": .init(\EntryView.body),
+        "tickets": .init(\EntryView.tickets),
+        "hasTickets": .init(\EntryView.hasTickets),
+        "component": .init(\EntryView.component),
+        "breaking": .init(\EntryView.breaking),
+        "restrictedTo": .init(\EntryView.restrictedTo),
+        "fromVersion": .init(\EntryView.fromVersion),
     ]
 }
 
 extension TicketView: TemplateContext {
-    static let templateFields: [String: PartialKeyPath<TicketView> & Sendable] = [
-        "key": \TicketView.key,
-        "url": \TicketView.url,
+    static let templateFields: [String: TemplateField<TicketView>] = [
+        "key": .init(\TicketView.key),
+        "url": .init(\TicketView.url),
     ]
 }
 
 extension SiteInfo: TemplateContext {
-    static let templateFields: [String: PartialKeyPath<SiteInfo> & Sendable] = [
-        "title": \SiteInfo.title,
-        "audience": \SiteInfo.audience,
-        "audienceTitle": \SiteInfo.audienceTitle,
-        "root": \SiteInfo.root,
-        "home": \SiteInfo.home,
-        "nav": \SiteInfo.nav,
-        "drafts": \SiteInfo.drafts,
-        "hasFeed": \SiteInfo.hasFeed,
-        "preview": \SiteInfo.preview,
+    static let templateFields: [String: TemplateField<SiteInfo>] = [
+        "title": .init(\SiteInfo.title),
+        "audience": .init(\SiteInfo.audience),
+        "audienceTitle": .init(\SiteInfo.audienceTitle),
+        "root": .init(\SiteInfo.root),
+        "home": .init(\SiteInfo.home),
+        "nav": .init(\SiteInfo.nav),
+        "drafts": .init(\SiteInfo.drafts),
+        "hasFeed": .init(\SiteInfo.hasFeed),
+        "preview": .init(\SiteInfo.preview),
     ]
 }
 
 extension NavLink: TemplateContext {
-    static let templateFields: [String: PartialKeyPath<NavLink> & Sendable] = [
-        "title": \NavLink.title,
-        "path": \NavLink.path,
-        "url": \NavLink.url,
-        "current": \NavLink.current,
+    static let templateFields: [String: TemplateField<NavLink>] = [
+        "title": .init(\NavLink.title),
+        "path": .init(\NavLink.path),
+        "url": .init(\NavLink.url),
+        "current": .init(\NavLink.current),
     ]
 }
 
 extension PreviewBanner: TemplateContext {
-    static let templateFields: [String: PartialKeyPath<PreviewBanner> & Sendable] = [
-        "audience": \PreviewBanner.audience,
-        "audienceTitle": \PreviewBanner.audienceTitle,
-        "switches": \PreviewBanner.switches,
-        "script": \PreviewBanner.script,
+    static let templateFields: [String: TemplateField<PreviewBanner>] = [
+        "audience": .init(\PreviewBanner.audience),
+        "audienceTitle": .init(\PreviewBanner.audienceTitle),
+        "switches": .init(\PreviewBanner.switches),
+        "script": .init(\PreviewBanner.script),
     ]
 }
 
 extension AudienceSwitch: TemplateContext {
-    static let templateFields: [String: PartialKeyPath<AudienceSwitch> & Sendable] = [
-        "audience": \AudienceSwitch.audience,
-        "title": \AudienceSwitch.title,
-        "url": \AudienceSwitch.url,
-        "current": \AudienceSwitch.current,
+    static let templateFields: [String: TemplateField<AudienceSwitch>] = [
+        "audience": .init(\AudienceSwitch.audience),
+        "title": .init(\AudienceSwitch.title),
+        "url": .init(\AudienceSwitch.url),
+        "current": .init(\AudienceSwitch.current),
     ]
 }

@@ -1,0 +1,88 @@
+/// Renders the Markdown bodies of a project, each prepared once and filtered per audience.
+///
+/// Renderings are memoised for the life of the renderer (one build, one preview snapshot),
+/// and shared between audiences wherever they cannot differ: a body without audience
+/// containers reads the same for every audience, apart from tracker links, which it can
+/// only get when its text may hold a tracker key (`RenderVariants`). So the release page,
+/// the changelog, the feed and `releases.json` of both audiences reuse one rendering.
+struct BodyRenderer: Sendable {
+    let markdown: MarkdownRenderer
+    let prepared: PreparedBodies
+    private let variants: RenderVariants
+    private let cache = RenderCache()
+
+    init(project: Project) {
+        markdown = MarkdownRenderer(config: project.config)
+        prepared = PreparedBodies(project.allBodies, with: markdown)
+        variants = RenderVariants(config: project.config)
+    }
+
+    /// Problems found in any body, whatever the audience.
+    var diagnostics: [Diagnostic] { prepared.diagnostics }
+
+    func render(_ source: MarkdownSource, for audience: String, as format: MarkupFormat) throws(DiagnosticsError) -> RenderedMarkup {
+        let body = prepared[source] ?? markdown.prepare(source)
+        let key = RenderCache.BodyKey(path: source.path, variant: variants.variant(of: body, source.text, for: audience, as: format), format: format)
+        if let cached = cache.body(key), cached.text == source.text { return try cached.result.get() }
+        let result = Result { () throws(DiagnosticsError) in try markdown.render(body, for: audience, as: format) }
+        cache.store(key, text: source.text, result)
+        return try result.get()
+    }
+
+    /// A body, or `nil` when nothing of it is left for the audience.
+    func optionalBody(_ source: MarkdownSource, for audience: String, as format: MarkupFormat) throws(DiagnosticsError) -> String? {
+        let text = try render(source, for: audience, as: format).text
+        return text.allSatisfy(\.isWhitespace) ? nil : text
+    }
+
+    /// A body cut at its `##` headings, as `audience` sees it.
+    func sections(_ source: MarkdownSource, for audience: String, as format: MarkupFormat) throws(DiagnosticsError) -> [BodySection] {
+        try markdown.renderSections(prepared[source] ?? markdown.prepare(source), for: audience, as: format)
+    }
+
+    func inline(_ text: String, for audience: String, as format: MarkupFormat) -> String {
+        let key = RenderCache.InlineKey(text: text, variant: variants.variant(ofInline: text, for: audience, as: format), format: format)
+        if let cached = cache.inline(key) { return cached }
+        let rendered = markdown.renderInline(text, for: audience, as: format)
+        cache.store(key, rendered)
+        return rendered
+    }
+
+    func plain(_ text: String) -> String {
+        let key = RenderCache.InlineKey(text: text, variant: .plainText, format: .text)
+        if let cached = cache.inline(key) { return cached }
+        let rendered = markdown.plainText(inline: text)
+        cache.store(key, rendered)
+        return rendered
+    }
+}
+
+/// Every body of a project made ready for rendering, found by its file.
+struct PreparedBodies: Sendable {
+    private let byPath: [String: (text: String, prepared: PreparedMarkdown)]
+
+    init(_ sources: [MarkdownSource], with markdown: MarkdownRenderer) {
+        let prepared = Concurrent.map(sources) { markdown.prepare($0) }
+        var byPath: [String: (text: String, prepared: PreparedMarkdown)] = [:]
+        byPath.reserveCapacity(sources.count)
+        for (source, body) in zip(sources, prepared) { byPath[source.path] = (source.text, body) }
+        self.byPath = byPath
+        // In the order of the sources: diagnostics come out in a stable order.
+        diagnostics = prepared.flatMap(\.diagnostics)
+    }
+
+    let diagnostics: [Diagnostic]
+
+    /// The prepared body of `source`, when it is one of the project's bodies as loaded.
+    subscript(source: MarkdownSource) -> PreparedMarkdown? {
+        guard let found = byPath[source.path], found.text == source.text else { return nil }
+        return found.prepared
+    }
+}
+
+extension Project {
+    /// Every Markdown body of the project: release records, entries, pages.
+    var allBodies: [MarkdownSource] {
+        releases.flatMap { [$0.body] + $0.entries.map(\.body) } + unreleased.map(\.body) + pages.map(\.body)
+    }
+}

@@ -1,0 +1,97 @@
+/// JSON text written exactly as Foundation's `JSONEncoder` writes it with `.prettyPrinted`,
+/// `.sortedKeys` and `.withoutEscapingSlashes` (two-space indents, `"key" : value`, `[]`
+/// for an empty array), but written straight into bytes: `releases.json` of a large history
+/// is tens of megabytes, and the encoder's intermediate tree cost more than the rest of it.
+/// `ReleasesJSONTests` compares the two on hostile text.
+struct PrettyJSON {
+    private(set) var bytes: [UInt8] = []
+    private var depth = 0
+    /// Whether the current object or array has a member yet.
+    private var hasMember: [Bool] = []
+
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    /// `{ … }`; the members must be written in sorted key order.
+    mutating func object(_ members: (inout PrettyJSON) -> Void) {
+        open(UInt8(ascii: "{"))
+        members(&self)
+        close(UInt8(ascii: "}"))
+    }
+
+    /// `[ … ]` of the elements, each written by `element`.
+    mutating func array<Element>(_ elements: [Element], _ element: (inout PrettyJSON, Element) -> Void) {
+        guard !elements.isEmpty else {
+            bytes += [UInt8(ascii: "["), UInt8(ascii: "]")]
+            return
+        }
+        open(UInt8(ascii: "["))
+        for value in elements {
+            separate()
+            element(&self, value)
+        }
+        close(UInt8(ascii: "]"))
+    }
+
+    /// A member of the current object; `nil` values are left out, as `encodeIfPresent` does.
+    mutating func member(_ key: StaticString, _ value: (inout PrettyJSON) -> Void) {
+        separate()
+        string(key.withUTF8Buffer { String(decoding: $0, as: UTF8.self) })
+        bytes += [0x20, UInt8(ascii: ":"), 0x20]
+        value(&self)
+    }
+
+    mutating func member(_ key: StaticString, _ value: String?) {
+        guard let value else { return }
+        member(key) { $0.string(value) }
+    }
+
+    mutating func member(_ key: StaticString, _ value: Bool) {
+        member(key) { $0.bytes += Array((value ? "true" : "false").utf8) }
+    }
+
+    mutating func string(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x08: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
+            case 0x0C: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+            case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0x00..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    // MARK: - Layout
+
+    private mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
+        depth += 1
+        hasMember.append(false)
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        depth -= 1
+        hasMember.removeLast()
+        newline()
+        bytes.append(bracket)
+    }
+
+    private mutating func separate() {
+        if hasMember[hasMember.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        hasMember[hasMember.count - 1] = true
+        newline()
+    }
+
+    private mutating func newline() {
+        bytes.append(UInt8(ascii: "\n"))
+        bytes += repeatElement(0x20, count: 2 * depth)
+    }
+}
