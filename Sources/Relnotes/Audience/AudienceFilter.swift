@@ -7,9 +7,13 @@ public struct AudienceFilter: Sendable {
     public let project: Project
     public let graph: AudienceGraph
 
+    /// The candidates of each final version, in project order.
+    private let candidatesByCore: [SemanticVersion: [Release]]
+
     public init(project: Project) {
         self.project = project
         self.graph = AudienceGraph(project.config)
+        candidatesByCore = Dictionary(grouping: project.releases.filter(\.version.isPrerelease), by: \.version.core)
     }
 
     public func site(for audience: AudienceDefinition, includeDrafts: Bool) -> AudienceSite {
@@ -36,8 +40,8 @@ public struct AudienceFilter: Sendable {
         let version = release.version
         // Only candidates the viewer sees: an entry inside a hidden release is hidden, and so
         // is that release's version (it must not even be named as the previous candidate).
-        let candidates = project.releases
-            .filter { $0.version.isPrerelease && $0.version.core == version.core && $0.version < version }
+        let candidates = (candidatesByCore[version.core] ?? [])
+            .filter { $0.version < version }
             .filter { graph.sees(viewer, $0.audience) }
             .sorted { $0.version < $1.version }
         if !version.isPrerelease {

@@ -4,9 +4,10 @@
 enum ReleaseRules {
     static func check(_ project: Project) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        let stable = project.releases.filter { $0.status == .released && !$0.version.isPrerelease }.map(\.version).sorted()
         for release in project.releases {
             diagnostics += candidateRule(release)
-            diagnostics += entryRules(release, in: project)
+            diagnostics += entryRules(release, stable: stable)
         }
         return diagnostics
     }
@@ -17,12 +18,13 @@ enum ReleaseRules {
         return [.warning("prerelease-status", "version '\(release.version)' is a pre-release; its status should be 'candidate'", at: release.keys["status"])]
     }
 
-    private static func entryRules(_ release: Release, in project: Project) -> [Diagnostic] {
+    /// `stable`: the released stable versions, in ascending order.
+    private static func entryRules(_ release: Release, stable: [SemanticVersion]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let version = release.version
-        let previous = project.releases
-            .filter { $0.status == .released && !$0.version.isPrerelease && $0.version < version.core }
-            .map(\.version).max()
+        let core = version.core
+        let below = stable.partitionIndex { !($0 < core) }
+        let previous = below > 0 ? stable[below - 1] : nil
         let majorBump = previous.map { version.major > $0.major } ?? true
         for entry in release.entries {
             if entry.breaking && !majorBump && version.major > 0 {

@@ -1,31 +1,61 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Small, sorted views of folders: every listing is in name order so that output never
 /// depends on the order a file system returns entries in.
+///
+/// Folders are listed with `readdir` and paths kept as strings: a large history has tens of
+/// thousands of files, and a `URL` or `FileManager` call per file cost more than reading it.
 enum FileSystem {
     struct Child: Sendable {
         var name: String
-        var url: URL
+        /// The file system path (the folder's path, `/`, the name).
+        var path: String
         var isDirectory: Bool
+
+        var url: URL { URL(fileURLWithPath: path, isDirectory: isDirectory) }
     }
 
     /// The visible children of `folder` (names starting with a dot are skipped), sorted by name.
     static func children(of folder: URL, includingHidden: Bool = false) -> [Child] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
-        return names.filter { includingHidden || !$0.hasPrefix(".") }.sorted().map { name in
-            let url = folder.appending(path: name)
-            return Child(name: name, url: url, isDirectory: isDirectory(url))
+        children(ofPath: folder.path, includingHidden: includingHidden)
+    }
+
+    /// The same for a folder given by its path.
+    static func children(ofPath folder: String, includingHidden: Bool = false) -> [Child] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var found: [(name: String, type: UInt8)] = []
+        while let entry = readdir(directory) {
+            let (name, type) = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { (String(cString: $0), entry.pointee.d_type) }
+            }
+            guard name != ".", name != "..", includingHidden || !name.hasPrefix(".") else { continue }
+            found.append((name, type))
+        }
+        let base = folder.hasSuffix("/") ? folder : folder + "/"
+        return found.sorted { $0.name < $1.name }.map { name, type in
+            let path = base + name
+            // What stat says (links followed), as FileManager.fileExists(atPath:isDirectory:) does.
+            let isDirectory = type == UInt8(DT_DIR) || (type != UInt8(DT_REG) && isDirectory(atPath: path))
+            return Child(name: name, path: path, isDirectory: isDirectory)
         }
     }
 
-    static func isDirectory(_ url: URL) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    static func isDirectory(_ url: URL) -> Bool { isDirectory(atPath: url.path) }
+
+    static func isFile(_ url: URL) -> Bool { isFile(atPath: url.path) }
+
+    static func isDirectory(atPath path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
-    static func isFile(_ url: URL) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && !isDirectory.boolValue
+    static func isFile(atPath path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFDIR
     }
 }
 
@@ -34,9 +64,10 @@ extension FileSystem {
     static func files(under folder: URL, includingHidden: Bool = false) -> [String] {
         var result: [String] = []
         var pending = [""]
+        let base = folder.path
         while let relative = pending.popLast() {
-            let url = relative.isEmpty ? folder : folder.appending(path: relative)
-            for child in children(of: url, includingHidden: includingHidden) {
+            let path = relative.isEmpty ? base : base + "/" + relative
+            for child in children(ofPath: path, includingHidden: includingHidden) {
                 let path = relative.isEmpty ? child.name : relative + "/" + child.name
                 if child.isDirectory { pending.append(path) } else { result.append(path) }
             }

@@ -52,11 +52,12 @@ public enum ProjectLoader {
         diagnostics += duplicateVersions(releases)
 
         var pages: [Page] = []
-        diagnostics += ignoredFiles(in: content.appending(path: "pages"), as: "content/pages")
-        for file in FileSystem.children(of: content.appending(path: "pages")) where !file.isDirectory && file.name.hasSuffix(".md") {
+        let pageFiles = FileSystem.children(of: content.appending(path: "pages"))
+        diagnostics += ignoredFiles(pageFiles, as: "content/pages")
+        for file in pageFiles where !file.isDirectory && file.name.hasSuffix(".md") {
             let path = "content/pages/\(file.name)"
             do {
-                let (page, problems) = PageLoader.load(try SourceFile.read(file.url, as: path), fileName: String(file.name.dropLast(3)), config: config)
+                let (page, problems) = PageLoader.load(try SourceFile.read(atPath: file.path, as: path), fileName: String(file.name.dropLast(3)), config: config)
                 if let page { pages.append(page) }
                 diagnostics += problems
             } catch {
@@ -79,12 +80,12 @@ public enum ProjectLoader {
 
     private static func loadRelease(in folder: FileSystem.Child, config: SiteConfig) -> (Release?, [Diagnostic]) {
         let path = "content/releases/\(folder.name)/release.md"
-        let recordURL = folder.url.appending(path: "release.md")
-        guard FileSystem.isFile(recordURL) else {
+        let recordPath = folder.path + "/release.md"
+        guard FileSystem.isFile(atPath: recordPath) else {
             return (nil, [.error("missing-release-record", "the release folder '\(folder.name)' has no release.md; add one or move its entries to unreleased/", at: SourceLocation(path: "content/releases/\(folder.name)"))])
         }
         let source: SourceFile
-        do { source = try SourceFile.read(recordURL, as: path) } catch { return (nil, [error]) }
+        do { source = try SourceFile.read(atPath: recordPath, as: path) } catch { return (nil, [error]) }
         var (release, diagnostics) = ReleaseLoader.load(source, folder: folder.name, config: config)
         let (entries, problems) = loadEntries(in: folder, version: release?.version, isUnreleased: false, config: config)
         release?.entries = entries
@@ -97,8 +98,9 @@ public enum ProjectLoader {
     private static func loadEntries(in folder: FileSystem.Child, version: SemanticVersion?, isUnreleased: Bool, config: SiteConfig) -> ([Entry], [Diagnostic]) {
         var entries: [Entry] = []
         var diagnostics: [Diagnostic] = []
-        diagnostics += ignoredFiles(in: folder.url, as: "content/releases/\(folder.name)")
-        for file in FileSystem.children(of: folder.url) where !file.isDirectory && file.name.hasSuffix(".md") {
+        let children = FileSystem.children(ofPath: folder.path)
+        diagnostics += ignoredFiles(children, as: "content/releases/\(folder.name)")
+        for file in children where !file.isDirectory && file.name.hasSuffix(".md") {
             let path = "content/releases/\(folder.name)/\(file.name)"
             if file.name == "release.md" {
                 if isUnreleased {
@@ -108,7 +110,7 @@ public enum ProjectLoader {
             }
             do {
                 let id = "\(folder.name)/\(file.name.dropLast(3))"
-                let (entry, problems) = EntryLoader.load(try SourceFile.read(file.url, as: path), id: id, folder: version, config: config)
+                let (entry, problems) = EntryLoader.load(try SourceFile.read(atPath: file.path, as: path), id: id, folder: version, config: config)
                 if let entry { entries.append(entry) }
                 diagnostics += problems
             } catch {
@@ -121,9 +123,9 @@ public enum ProjectLoader {
     /// Markdown that relnotes would pass over without a word (`.markdown`, `.mdx`, a page
     /// in a subfolder) is probably meant as content: say so, rather than let an entry
     /// quietly drop out of the notes. Other files (images…) may sit beside content.
-    private static func ignoredFiles(in folder: URL, as path: String) -> [Diagnostic] {
+    private static func ignoredFiles(_ children: [FileSystem.Child], as path: String) -> [Diagnostic] {
         let markdownLike = [".markdown", ".mdown", ".mkd", ".mdx", ".MD"]
-        return FileSystem.children(of: folder).compactMap { child in
+        return children.compactMap { child in
             if child.isDirectory && path == "content/pages" {
                 return .warning("ignored-file", "pages are read from content/pages/ only; the folder '\(child.name)' is ignored", at: SourceLocation(path: "\(path)/\(child.name)"))
             }

@@ -61,6 +61,7 @@ public struct Site: Sendable {
                                      previewAudiences: preview ? audiences : nil).render()
             }
         }
+        Trace.dump()
         var files: [OutputFile] = []
         for result in results { files += try result.get() }
         return files

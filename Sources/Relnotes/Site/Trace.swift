@@ -1,5 +1,10 @@
 import Foundation
+import Synchronization
 enum Trace {
+    static let totals = Mutex<[String: Duration]>([:])
+    static func add(_ name: String, _ d: Duration) { guard enabled else { return }; totals.withLock { $0[name, default: .zero] += d } }
+    static func dump() { guard enabled else { return }; for (k, v) in totals.withLock({ $0 }).sorted(by: { $0.value > $1.value }) { mark("\(k): \(v)") } }
+
     static let enabled = ProcessInfo.processInfo.environment["RELNOTES_TRACE"] != nil
     static let start = Date()
     static func mark(_ what: String) {
