@@ -11,7 +11,9 @@ struct AudienceRenderer {
 
     var folder: String { site.audience.name }
 
-    func render() throws(DiagnosticsError) -> [OutputFile] {
+    /// Renders every file of the site, handing each to `emit` with its place in the
+    /// site's listing as soon as it is made (from any thread).
+    func render(emit: @Sendable (Int, OutputFile) throws(DiagnosticsError) -> Void) throws(DiagnosticsError) {
         let html = ViewBuilder(site: site, config: config, bodies: bodies, format: .html)
         let markdown = ViewBuilder(site: site, config: config, bodies: bodies, format: .markdown)
         let info = siteInfo()
@@ -47,29 +49,35 @@ struct AudienceRenderer {
         let json = ReleasesJSONBuilder(views: html, text: ViewBuilder(site: site, config: config, bodies: bodies, format: .text))
 
         // The feed and releases.json are two jobs more beside the pages.
-        enum Job: Sendable { case page(PageJob), feed, json }
+        enum Job: Sendable {
+            case page(PageJob), feed, json
+            var isPage: Bool { if case .page = self { true } else { false } }
+        }
         let jobs = pages.map(Job.page) + [.feed, .json]
-        let rendered = try Concurrent.map(jobs) { (job) throws(DiagnosticsError) -> OutputFile? in
+        let assets = theme.assets.sorted(by: { $0.key < $1.key })
+        // The largest jobs (releases.json, the feed) start first, not last.
+        let order = Array(jobs.enumerated()).sorted { ($0.element.isPage ? 1 : 0, $0.offset) < ($1.element.isPage ? 1 : 0, $1.offset) }
+        _ = try Concurrent.map(order) { (index, job) throws(DiagnosticsError) in
+            let file: OutputFile?
             switch job {
             case .page(let page):
-                return self.page(page.path, page.template, page.context)
+                file = self.page(page.path, page.template, page.context)
             case .feed:
-                return feed.build(releases).map { self.page("feed.xml", "feed.xml", $0) }
+                file = feed.build(releases).map { self.page("feed.xml", "feed.xml", $0) }
             case .json:
                 let document = try json.build(releases)
                 do {
-                    return OutputFile(path: "\(folder)/releases.json", contents: try document.encoded())
+                    file = OutputFile(path: "\(folder)/releases.json", contents: try document.encoded())
                 } catch {
                     throw DiagnosticsError([.error("json", "cannot encode releases.json: \(error)", at: nil)])
                 }
             }
+            if let file { try emit(index, file) }
         }
         Trace.mark("pages")
-        var files = rendered.compactMap { $0 }
-        for (name, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
-            files.append(OutputFile(path: "\(folder)/\(name)", contents: data))
+        for (offset, (name, data)) in assets.enumerated() {
+            try emit(jobs.count + offset, OutputFile(path: "\(folder)/\(name)", contents: data))
         }
-        return files
     }
 
     /// One page to render: where it goes, with which template and context.

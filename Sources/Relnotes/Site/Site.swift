@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A site project, loaded and checked: the pipeline's entry point.
 ///
@@ -50,20 +51,34 @@ public struct Site: Sendable {
     /// With `preview`, every page carries the preview banner and its live-reload script
     /// (`relnotes preview`); such files are for the preview server, never for `site/`.
     public func build(audiences names: [String]? = nil, drafts: Bool, preview: Bool = false) throws(DiagnosticsError) -> [OutputFile] {
-        let filter = AudienceFilter(project: project)
-        let selected = audiences.filter { names?.contains($0.name) ?? true }
-        // One audience after the other, each rendered on every core: GCD runs a parallel loop
-        // nested in another one serially, so the parallelism is inside an audience.
-        let results = selected.map { audience -> Result<[OutputFile], DiagnosticsError> in
-            let site = filter.site(for: audience, includeDrafts: drafts)
-            return Result { () throws(DiagnosticsError) in
-                try AudienceRenderer(site: site, config: project.config, theme: theme, bodies: bodies,
-                                     previewAudiences: preview ? audiences : nil).render()
-            }
+        var files: [OutputFile] = []
+        for audience in selected(names) {
+            let rendered = Mutex<[(Int, OutputFile)]>([])
+            try renderer(for: audience, drafts: drafts, preview: preview).render { index, file in rendered.withLock { $0.append((index, file)) } }
+            // In the order the files are listed, whichever thread finished first.
+            files += rendered.withLock { $0 }.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        return files
+    }
+
+    /// Renders as `build(audiences:drafts:preview:)`, handing each file to `emit` as soon
+    /// as it is made, from any thread: `relnotes build` writes it at once, so the site is
+    /// never held in memory whole.
+    public func build(audiences names: [String]? = nil, drafts: Bool, preview: Bool = false, emit: @Sendable (OutputFile) throws(DiagnosticsError) -> Void) throws(DiagnosticsError) {
+        for audience in selected(names) {
+            // One audience after the other, each rendered on every core: GCD runs a
+            // parallel loop nested in another one serially.
+            try renderer(for: audience, drafts: drafts, preview: preview).render { _, file throws(DiagnosticsError) in try emit(file) }
         }
         Trace.dump()
-        var files: [OutputFile] = []
-        for result in results { files += try result.get() }
-        return files
+    }
+
+    private func selected(_ names: [String]?) -> [AudienceDefinition] {
+        audiences.filter { names?.contains($0.name) ?? true }
+    }
+
+    private func renderer(for audience: AudienceDefinition, drafts: Bool, preview: Bool) -> AudienceRenderer {
+        let site = AudienceFilter(project: project).site(for: audience, includeDrafts: drafts)
+        return AudienceRenderer(site: site, config: project.config, theme: theme, bodies: bodies, previewAudiences: preview ? audiences : nil)
     }
 }

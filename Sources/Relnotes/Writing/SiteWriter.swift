@@ -23,26 +23,31 @@ public struct SiteWriter: Sendable {
     /// `configured` (the audiences of the configuration) is given and does not name them:
     /// the folder of an audience removed from `relnotes.yml` goes with its last build.
     public func write(_ files: [OutputFile], rebuilt: [String], configured: [String]? = nil) throws(DiagnosticsError) {
+        try write(rebuilt: rebuilt, configured: configured) { (staging) throws(DiagnosticsError) in
+            for file in files { try staging.add(file) }
+        }
+    }
+
+    /// Writes the files that `produce` hands to the staging folder as they are made (from
+    /// any thread), so that a large site never has to be held in memory whole; then as
+    /// `write(_:rebuilt:configured:)`. Returns how many files were written.
+    @discardableResult
+    public func write(rebuilt: [String], configured: [String]? = nil, _ produce: (StagingFolder) throws(DiagnosticsError) -> Void) throws(DiagnosticsError) -> Int {
         let fileManager = FileManager.default
         let staging = output.deletingLastPathComponent().appending(path: "." + output.lastPathComponent + ".relnotes-new")
         do {
             let previous = try previousManifest()
             try? fileManager.removeItem(at: staging)
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            var generated = Set<String>()
-            var folders = Set<String>()
-            for file in files {
-                let target = staging.appending(path: file.path)
-                let old = output.appending(path: file.path)
-                // An unchanged file is linked from the current site, not written anew: a
-                // rebuild then creates (and the swap deletes) only what changed.
-                if previous?.contains(file.path) == true, (try? Data(contentsOf: old)) == file.contents {
-                    try link(old, to: target, knownFolders: &folders)
-                } else {
-                    try write(file.contents, to: target, knownFolders: &folders)
-                }
-                generated.insert(file.path)
+            let folder = StagingFolder(staging: staging, output: output, previous: previous)
+            do {
+                try produce(folder)
+            } catch {
+                try? fileManager.removeItem(at: staging)
+                throw error
             }
+            var generated = folder.generated
+            let written = generated.count
             if let previous {
                 let removed = configured.map { configured in previous.audienceFolders.filter { !configured.contains($0) } } ?? []
                 let replaced = rebuilt + removed
@@ -53,7 +58,7 @@ public struct SiteWriter: Sendable {
                         if wasGenerated { continue }
                         throw Failure("'\(path)' in \(output.lastPathComponent)/ was not made by relnotes and would be overwritten; move it away")
                     }
-                    try link(output.appending(path: path), to: staging.appending(path: path), knownFolders: &folders)
+                    try folder.link(output.appending(path: path).path, as: path)
                     if wasGenerated { generated.insert(path) }
                 }
             }
@@ -66,9 +71,12 @@ public struct SiteWriter: Sendable {
                 try? fileManager.removeItem(at: output)  // an empty folder
                 try fileManager.moveItem(at: staging, to: output)
             }
+            return written
         } catch let failure as Failure {
             try? fileManager.removeItem(at: staging)
             throw DiagnosticsError([.error("output", failure.message, at: nil)])
+        } catch let error as DiagnosticsError {
+            throw error
         } catch {
             try? fileManager.removeItem(at: staging)
             throw DiagnosticsError([.error("output", "cannot write \(output.path): \(error.localizedDescription)", at: nil)])
@@ -90,31 +98,7 @@ public struct SiteWriter: Sendable {
         return Set(String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init))
     }
 
-    /// Writes a file of the staging folder, creating its folder once. No fsync per file:
-    /// the staging folder is swapped in only after every write succeeded.
-    private func write(_ data: Data, to url: URL, knownFolders: inout Set<String>) throws {
-        let folder = url.deletingLastPathComponent()
-        if knownFolders.insert(folder.path).inserted {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        }
-        guard FileManager.default.createFile(atPath: url.path, contents: data) else {
-            throw Failure("cannot write \(url.path)")
-        }
-    }
-
-    /// Puts `source`'s file at `target` too: a hard link (same bytes, no copy), or a copy
-    /// where links are not possible.
-    private func link(_ source: URL, to target: URL, knownFolders: inout Set<String>) throws {
-        let folder = target.deletingLastPathComponent()
-        if knownFolders.insert(folder.path).inserted {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        }
-        if Glibc.link(source.path, target.path) != 0 {
-            try FileManager.default.copyItem(at: source, to: target)
-        }
-    }
-
-    private struct Failure: Error {
+    struct Failure: Error {
         let message: String
         init(_ message: String) { self.message = message }
     }

@@ -45,11 +45,13 @@ struct BuildCommand: ParsableCommand {
         let names = audiences.isEmpty ? site.audiences.map(\.name) : audiences
         do {
             progress.show("rendering \(names.joined(separator: ", "))")
-            let files = try site.build(audiences: names, drafts: drafts)
-            progress.show("writing \(files.count) files")
-            try SiteWriter(output: output).write(files, rebuilt: names, configured: site.audiences.map(\.name))
+            // Each file is written as soon as it is rendered; the site replaces the old one
+            // only when all of it is written.
+            let count = try SiteWriter(output: output).write(rebuilt: names, configured: site.audiences.map(\.name)) { (staging) throws(DiagnosticsError) in
+                try site.build(audiences: names, drafts: drafts) { file throws(DiagnosticsError) in try staging.add(file) }
+            }
             progress.clear()
-            Standard.output.write("built \(names.joined(separator: ", ")) (\(files.count) files) into \(OutputOption.display(output))\n")
+            Standard.output.write("built \(names.joined(separator: ", ")) (\(count) files) into \(OutputOption.display(output))\n")
         } catch {
             progress.clear()
             try Report.finish(error.diagnostics)

@@ -1,0 +1,105 @@
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The folder a build is written into before it replaces the output: files arrive from
+/// any thread as they are rendered, each written at once with plain system calls.
+///
+/// An unchanged file is linked from the current site, not written anew: a rebuild then
+/// creates (and the swap deletes) only what changed. No fsync per file: the folder is
+/// swapped in only after every write succeeded.
+public final class StagingFolder: Sendable {
+    private let staging: String
+    private let output: String
+    private let outputURL: URL
+    private let previous: Set<String>?
+    private let state = Mutex(State())
+
+    private struct State {
+        var generated = Set<String>()
+        var folders = Set<String>()
+    }
+
+    init(staging: URL, output: URL, previous: Set<String>?) {
+        self.staging = staging.path
+        self.output = output.path
+        self.outputURL = output
+        self.previous = previous
+    }
+
+    /// The paths written so far.
+    var generated: Set<String> { state.withLock { $0.generated } }
+
+    /// Writes one file of the site (its path relative to the output folder).
+    public func add(_ file: OutputFile) throws(DiagnosticsError) {
+        do {
+            let target = staging + "/" + file.path
+            try makeFolder(of: file.path)
+            let old = output + "/" + file.path
+            if previous?.contains(file.path) == true, Self.contents(of: old, equal: file.contents) {
+                try link(old, to: target)
+            } else {
+                try Self.write(file.contents, to: target)
+            }
+            state.withLock { _ = $0.generated.insert(file.path) }
+        } catch let failure as SiteWriter.Failure {
+            throw DiagnosticsError([.error("output", failure.message, at: nil)])
+        } catch {
+            throw DiagnosticsError([.error("output", "cannot write \(outputURL.path): \(error.localizedDescription)", at: nil)])
+        }
+    }
+
+    /// Puts the file at `source` into the staging folder at `path` too.
+    func link(_ source: String, as path: String) throws {
+        try makeFolder(of: path)
+        try link(source, to: staging + "/" + path)
+    }
+
+    // MARK: - System calls
+
+    /// Creates the folders of `path` under the staging folder, each once.
+    private func makeFolder(of path: String) throws {
+        guard let slash = path.lastIndex(of: "/") else { return }
+        let folder = String(path[..<slash])
+        // Under the lock: another thread must not write into a folder still being made.
+        try state.withLock { state in
+            guard !state.folders.contains(folder) else { return }
+            try FileManager.default.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true)
+            state.folders.insert(folder)
+        }
+    }
+
+    /// A hard link (same bytes, no copy), or a copy where links are not possible.
+    private func link(_ source: String, to target: String) throws {
+        if Glibc.link(source, target) != 0 {
+            try FileManager.default.copyItem(atPath: source, toPath: target)
+        }
+    }
+
+    private static func write(_ data: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw SiteWriter.Failure("cannot write \(path)") }
+        defer { close(descriptor) }
+        let complete = data.withUnsafeBytes { buffer -> Bool in
+            var done = 0
+            while done < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return false }
+                done += count
+            }
+            return true
+        }
+        guard complete else { throw SiteWriter.Failure("cannot write \(path)") }
+    }
+
+    /// Whether the file at `path` holds exactly `data` (sizes first, so most changed files
+    /// are told apart without reading them).
+    private static func contents(of path: String, equal data: Data) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count else { return false }
+        return (try? Data(contentsOf: URL(fileURLWithPath: path))) == data
+    }
+}
