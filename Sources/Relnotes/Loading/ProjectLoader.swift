@@ -21,7 +21,12 @@ public enum ProjectLoader {
     /// Everything that could be read, even when some files could not, so that the checks
     /// after loading can report the problems of the rest too (`check` reports every problem).
     /// `nil` only when there is no usable configuration or no content folder.
-    static func read(root: URL) -> (project: Project?, diagnostics: [Diagnostic]) {
+    ///
+    /// With `focus` (a version as written, or `unreleased`), only the entries that one
+    /// release's notes can show are read: those of its folder, of the candidates of the same
+    /// version, and of `unreleased/`; every release record is read all the same (the version
+    /// list, the latest release). That is what `notes` and `announce` need of a long history.
+    static func read(root: URL, focus: String? = nil) -> (project: Project?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let (config, configProblems) = ConfigLoader.load(root: root)
         diagnostics += configProblems
@@ -41,7 +46,7 @@ public enum ProjectLoader {
                 let (entries, problems) = loadEntries(in: folder, version: nil, isUnreleased: true, config: config)
                 return FolderContent(release: nil, unreleased: entries, diagnostics: problems)
             }
-            let (release, problems) = loadRelease(in: folder, config: config)
+            let (release, problems) = loadRelease(in: folder, config: config, withEntries: focus.map { Self.folder(folder.name, isNeededFor: $0) } ?? true)
             return FolderContent(release: release, unreleased: nil, diagnostics: problems)
         }
         for folder in loaded {
@@ -52,6 +57,9 @@ public enum ProjectLoader {
         diagnostics += duplicateVersions(releases)
 
         var pages: [Page] = []
+        guard focus == nil else {
+            return (Project(config: config, releases: releases, unreleased: unreleased, pages: []), diagnostics)
+        }
         let pageFiles = FileSystem.children(of: content.appending(path: "pages"))
         diagnostics += ignoredFiles(pageFiles, as: "content/pages")
         for file in pageFiles where !file.isDirectory && file.name.hasSuffix(".md") {
@@ -78,7 +86,17 @@ public enum ProjectLoader {
         var diagnostics: [Diagnostic]
     }
 
-    private static func loadRelease(in folder: FileSystem.Child, config: SiteConfig) -> (Release?, [Diagnostic]) {
+    /// Whether the release folder `name` holds entries the notes of `focus` can show: the
+    /// folder of that version, or of a candidate of the same final version. A folder whose
+    /// name is no version is read anyway (its record says what is wrong with it).
+    private static func folder(_ name: String, isNeededFor focus: String) -> Bool {
+        guard name != focus, focus != unreleasedFolder else { return name == focus }
+        guard let version = try? SemanticVersion(parsing: name) else { return true }
+        guard let wanted = try? SemanticVersion(parsing: focus) else { return false }
+        return version == wanted || version.isPrerelease && version.core == wanted.core
+    }
+
+    private static func loadRelease(in folder: FileSystem.Child, config: SiteConfig, withEntries: Bool = true) -> (Release?, [Diagnostic]) {
         let path = "content/releases/\(folder.name)/release.md"
         let recordPath = folder.path + "/release.md"
         guard FileSystem.isFile(atPath: recordPath) else {
@@ -87,6 +105,7 @@ public enum ProjectLoader {
         let source: SourceFile
         do { source = try SourceFile.read(atPath: recordPath, as: path) } catch { return (nil, [error]) }
         var (release, diagnostics) = ReleaseLoader.load(source, folder: folder.name, config: config)
+        guard withEntries else { return (release, diagnostics) }
         let (entries, problems) = loadEntries(in: folder, version: release?.version, isUnreleased: false, config: config)
         release?.entries = entries
         diagnostics += problems

@@ -19,9 +19,13 @@ public struct Site: Sendable {
     ///
     /// Files that could not be read leave the rest checked all the same: one run reports
     /// every problem of the project, not only those of the first stage that found one.
-    public static func load(root: URL) -> (site: Site?, diagnostics: [Diagnostic]) {
+    ///
+    /// With `focus` (a version, or `unreleased`), only what that one release's notes and
+    /// announcement can show is loaded and checked, with every release record
+    /// (`ProjectLoader.read(root:focus:)`): `notes` and `announce` on a long history.
+    public static func load(root: URL, focus: String? = nil) -> (site: Site?, diagnostics: [Diagnostic]) {
         Trace.mark("load start")
-        let (project, loadProblems) = ProjectLoader.read(root: root)
+        let (project, loadProblems) = ProjectLoader.read(root: root, focus: focus)
         Trace.mark("project read")
         guard let project else { return (nil, loadProblems) }
         let bodies = BodyRenderer(project: project)

@@ -32,7 +32,7 @@ struct AnnounceCommand: ParsableCommand {
     var format: CommunicationFormat = .markdown
 
     func run() throws {
-        try project.printOutput(for: audience) { (site) throws(DiagnosticsError) in
+        try project.printOutput(for: audience, version: version) { (site) throws(DiagnosticsError) in
             try site.announcement(version: version, audience: audience, format: format.markup)
         }
     }

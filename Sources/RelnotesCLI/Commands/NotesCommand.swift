@@ -30,7 +30,7 @@ struct NotesCommand: ParsableCommand {
     var format: CommunicationFormat = .markdown
 
     func run() throws {
-        try project.printOutput(for: audience) { (site) throws(DiagnosticsError) in
+        try project.printOutput(for: audience, version: version) { (site) throws(DiagnosticsError) in
             try site.notes(version: version, audience: audience, format: format.markup)
         }
     }

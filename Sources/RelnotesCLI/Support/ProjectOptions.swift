@@ -20,8 +20,8 @@ struct ProjectOptions: ParsableArguments {
 
     /// The project loaded and checked, or exit 1 after printing every problem; warnings
     /// are printed either way.
-    func loadSite() throws -> Site {
-        let (site, diagnostics) = Site.load(root: rootURL)
+    func loadSite(focus: String? = nil) throws -> Site {
+        let (site, diagnostics) = Site.load(root: rootURL, focus: focus)
         guard let site else {
             try Report.finish(diagnostics)
             throw ExitCode(1)
@@ -32,8 +32,9 @@ struct ProjectOptions: ParsableArguments {
 
     /// Loads the site, checks `audience`, and prints what `produce` makes of them on
     /// standard output, or exits 1 after printing the problems.
-    func printOutput(for audience: String, _ produce: (Site) throws(DiagnosticsError) -> String) throws {
-        let site = try loadSite()
+    /// Only what the release `version` can show is loaded (`Site.load(root:focus:)`).
+    func printOutput(for audience: String, version: String, _ produce: (Site) throws(DiagnosticsError) -> String) throws {
+        let site = try loadSite(focus: version)
         try AudienceOption.validate(audience, in: site.project.config)
         do {
             Standard.output.write(try produce(site))
