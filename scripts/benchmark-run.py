@@ -90,8 +90,9 @@ examples:
     parser.add_argument("--keep", action="store_true",
                         help="keep the last outputs and the preview's copy of the corpus (the corpora are always kept)")
     parser.add_argument("--edits", type=int, help="preview edits to time (default 5, 3 with --quick)")
-    parser.add_argument("--timeout", type=float, default=600,
-                        help="seconds one command may take before it is killed and reported as a timeout (default 600)")
+    parser.add_argument("--timeout", type=float, default=180,
+                        help="seconds one command may take before it is killed and reported as a timeout (default "
+                        "180); it is not run again, nor are the same program's other builds or renders of that corpus")
     parser.add_argument("--preview-timeout", type=float, default=180,
                         help="seconds the preview may take to start or to show an edit (default 180)")
     parser.add_argument("--idle-seconds", type=float, default=10, help="how long the preview's idle CPU is sampled (default 10)")
@@ -454,6 +455,15 @@ def run_rounds(arguments, plan, scratch):
             where = f"{size} {location}" if location != "-" else size
             if result is None:
                 log(f"  [{name}] {where:12} {measurement.label}: {measurement.error} (not run again)")
+                if measurement.error.startswith("timeout") and group in ("build", "render"):
+                    # The same program on the same corpus elsewhere, or another render of the
+                    # same file, would only time out too: do not spend the timeout again.
+                    for other in plan:
+                        if (other.key[:2] == measurement.key[:2] and other.argv[0] == measurement.argv[0]
+                                and not other.error and (group == "render" or other.key[3] == measurement.key[3])):
+                            other.error = f"skipped ({measurement.key[3]} on {location} timed out)"
+                            other.walls.clear()
+                            log(f"  {size} {other.key[2]:6} {other.label}: {other.error}")
                 continue
             if not warmup:
                 measurement.record(result)
@@ -468,6 +478,8 @@ def run_rounds(arguments, plan, scratch):
 def seconds(value):
     if value is None:
         return "—"
+    if value == 0:
+        return "0 ms"
     if value < 0.01:
         return f"{value * 1000:.1f} ms"
     if value < 1:
