@@ -461,7 +461,7 @@ def run_rounds(arguments, plan, scratch):
                     for other in plan:
                         if (other.key[:2] == measurement.key[:2] and other.argv[0] == measurement.argv[0]
                                 and not other.error and (group == "render" or other.key[3] == measurement.key[3])):
-                            other.error = f"skipped ({measurement.key[3]} on {location} timed out)"
+                            other.error = f"not run: {measurement.key[3]} on {location} timed out"
                             other.walls.clear()
                             log(f"  {size} {other.key[2]:6} {other.label}: {other.error}")
                 continue
@@ -878,7 +878,7 @@ def report(arguments, sizes, locations, plan, corpora, preview):
         for measurement in (ma, mb):
             if measurement.error:
                 rows.append(["FAIL" if measurement.error.startswith("timeout") and measurement is ma else "n/a", name,
-                             f"{measurement.label}: {measurement.error}"])
+                             measurement.error if measurement.error.startswith("not run") else f"{measurement.label}: {measurement.error}"])
                 return
         value = ratio(ma.median, mb.median)
         target(name, value, limit, f"{times(value)} ({seconds(ma.median)} vs {seconds(mb.median)})")
@@ -963,7 +963,7 @@ def main():
     print(f"cmark:    {first_line(['cmark', '--version'])}")
     print(f"floor:    {floor} (cc -O2 {os.path.join(bench, 'floor.c')} -lcmark; {first_line(['cc', '--version'])})")
     print(f"timing:   {TIME} (GNU time {first_line(['dpkg-query', '-W', '-f=${Version}', 'time'])}) for peak RSS and CPU; wall measured around it; "
-          f"{arguments.runs} runs after {arguments.warmup} warm-up, alternating; outputs removed before every run")
+          f"{arguments.runs} run{'s' if arguments.runs != 1 else ''} after {arguments.warmup} warm-up, alternating; outputs removed before every run")
     print(f"tmpfs:    {tmpfs} ({tmpfs_fs[0]} {tmpfs_fs[1]} on {tmpfs_fs[2]})")
     if not arguments.skip_disk:
         print(f"disk:     {arguments.disk_dir} ({disk_fs[0]} {disk_fs[1]} on {disk_fs[2]}; os.sync() before every run)")
