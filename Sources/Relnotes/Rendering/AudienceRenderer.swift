@@ -1,97 +1,135 @@
 import Foundation
+import Synchronization
 
-/// The fourth stage: renders one audience's site into files under `<audience>/`.
-struct AudienceRenderer {
+/// The fourth stage: one audience's site under `<audience>/`, as a listing of its files,
+/// each rendered when asked for.
+///
+/// A build renders the whole listing, side by side on every core; the preview renders a
+/// page when a browser asks for it. Either way a release's views (every body in it rendered
+/// for the audience) are made once and shared by its page, its notes, the changelog, the
+/// feed and `releases.json`, so both give the same bytes.
+final class AudienceRenderer: Sendable {
     let site: AudienceSite
     let config: SiteConfig
     let theme: Theme
     let bodies: BodyRenderer
-    /// The audiences to offer in the preview banner; `nil` outside `relnotes preview`.
-    var previewAudiences: [AudienceDefinition]? = nil
+    /// The files of the site in listing order, by path under the audience's folder.
+    let listing: [(path: String, file: File)]
+
+    private let html: ViewBuilder
+    private let markdown: ViewBuilder
+    private let info: SiteInfo
+    private let details: [Memo<ReleaseDetail>]
+    private let notes: [Memo<ReleaseDetail>]
+    private let index: [String: File]
+
+    /// What a file of the listing is.
+    enum File: Sendable, Hashable {
+        case index, release(Int), notes(Int), changelog(page: Int), changelogMarkdown, page(Int), feed, json, asset(String)
+    }
+
+    /// `previewAudiences`: the audiences to offer in the preview banner; `nil` outside
+    /// `relnotes preview`.
+    init(site: AudienceSite, config: SiteConfig, theme: Theme, bodies: BodyRenderer, previewAudiences: [AudienceDefinition]? = nil) {
+        self.site = site
+        self.config = config
+        self.theme = theme
+        self.bodies = bodies
+        html = ViewBuilder(site: site, config: config, bodies: bodies, format: .html)
+        markdown = ViewBuilder(site: site, config: config, bodies: bodies, format: .markdown)
+        info = Self.siteInfo(site, config: config, bodies: bodies, previewAudiences: previewAudiences)
+        details = site.releases.map { _ in Memo() }
+        notes = site.releases.map { _ in Memo() }
+
+        var listing: [(path: String, file: File)] = [("index.html", .index)]
+        for (number, release) in site.releases.enumerated() {
+            let path = "releases/\(release.versionText)/"
+            listing += [(path + "index.html", .release(number)), (path + "notes.md", .notes(number))]
+        }
+        for page in 0..<Self.changelogPageCount(site.releases.count, size: config.changelogPageSize) {
+            listing.append((page == 0 ? "changelog/index.html" : "changelog/\(page + 1)/index.html", .changelog(page: page)))
+        }
+        listing.append(("CHANGELOG.md", .changelogMarkdown))
+        for (number, visible) in site.pages.enumerated() {
+            listing.append(("pages/\(visible.page.slug)/index.html", .page(number)))
+        }
+        if config.baseURL != nil { listing.append(("feed.xml", .feed)) }
+        listing.append(("releases.json", .json))
+        for name in theme.assets.keys.sorted() { listing.append((name, .asset(name))) }
+        self.listing = listing
+        index = Dictionary(listing.map { ($0.path, $0.file) }, uniquingKeysWith: { first, _ in first })
+    }
 
     var folder: String { site.audience.name }
 
-    /// Renders every file of the site, handing each to `emit` with its place in the
-    /// site's listing as soon as it is made (from any thread).
-    func render(emit: @Sendable (Int, OutputFile) throws(DiagnosticsError) -> Void) throws(DiagnosticsError) {
-        let html = ViewBuilder(site: site, config: config, bodies: bodies, format: .html)
-        let markdown = ViewBuilder(site: site, config: config, bodies: bodies, format: .markdown)
-        let info = siteInfo()
-        Trace.mark("render \(folder) start")
+    /// Renders every file of the listing, handing each to `emit` with its place in the
+    /// listing as soon as it is made, from any thread.
+    func renderAll(emit: @Sendable (Int, OutputFile) throws(DiagnosticsError) -> Void) throws(DiagnosticsError) {
+        // The largest single files (releases.json, the feed) start first, not last.
+        let order = listing.indices.sorted { (isLarge(listing[$0].file) ? 0 : 1, $0) < (isLarge(listing[$1].file) ? 0 : 1, $1) }
+        _ = try Concurrent.map(order) { (number) throws(DiagnosticsError) in
+            if let file = try self.render(self.listing[number].file) { try emit(number, file) }
+        }
+    }
 
-        // Views first (every body rendered once, releases side by side), then the pages.
-        let details = try Concurrent.map(site.releases) { (release) throws(DiagnosticsError) in try html.detail(of: release) }
-        Trace.mark("html details")
-        let notes = try Concurrent.map(site.releases) { (release) throws(DiagnosticsError) in try markdown.detail(of: release) }
-        Trace.mark("md details")
-        let contentPages = try Concurrent.map(site.pages) { (visible) throws(DiagnosticsError) in
+    /// The file at `path` (under the audience's folder), or `nil` when the site has none.
+    func render(path: String) throws(DiagnosticsError) -> OutputFile? {
+        guard let file = index[path] else { return nil }
+        return try render(file)
+    }
+
+    /// A file of the listing (`nil` only for a feed that cannot be built).
+    func render(_ file: File) throws(DiagnosticsError) -> OutputFile? {
+        switch file {
+        case .index:
+            let heads = site.releases.map(html.summary(of:))
+            return page("index.html", "index", IndexPage(site: info.at(depth: 0, current: ""), lines: html.lines(heads), latest: heads.first { $0.isLatest }))
+        case .release(let number):
+            let detail = try htmlDetail(number)
+            return page(detail.head.path + "index.html", "release", ReleasePage(site: info.at(depth: 2, current: detail.head.path), release: detail))
+        case .notes(let number):
+            let note = try markdownDetail(number)
+            return page(note.head.path + "notes.md", "notes.md", ReleasePage(site: info.at(depth: 2, current: note.head.path), release: note))
+        case .changelog(let number):
+            return try changelogPage(number)
+        case .changelogMarkdown:
+            let all = try site.releases.indices.map { (number) throws(DiagnosticsError) in try markdownDetail(number) }
+            return page("CHANGELOG.md", "changelog.md", ChangelogPage(site: info.at(depth: 0, current: ""), releases: all, pagination: nil))
+        case .page(let number):
+            let visible = site.pages[number]
             let path = "pages/\(visible.page.slug)/"
-            return (path, try html.page(visible, site: info.at(depth: 2, current: path)))
-        }
-
-        var pages: [PageJob] = []
-        pages.append(PageJob("index.html", "index", IndexPage(
-            site: info.at(depth: 0, current: ""),
-            lines: html.lines(details.map(\.head)),
-            latest: details.map(\.head).first { $0.isLatest })))
-        for (detail, note) in zip(details, notes) {
-            let path = detail.head.path
-            pages.append(PageJob(path + "index.html", "release", ReleasePage(site: info.at(depth: 2, current: path), release: detail)))
-            pages.append(PageJob(path + "notes.md", "notes.md", ReleasePage(site: info.at(depth: 2, current: path), release: note)))
-        }
-        pages += changelogPages(details, info: info)
-        pages.append(PageJob("CHANGELOG.md", "changelog.md", ChangelogPage(site: info.at(depth: 0, current: ""), releases: notes, pagination: nil)))
-        for (path, page) in contentPages {
-            pages.append(PageJob(path + "index.html", "page", page))
-        }
-        let releases = Array(zip(site.releases, details))
-        let feed = FeedBuilder(config: config, audience: site.audience, theme: theme)
-        let json = ReleasesJSONBuilder(views: html, text: ViewBuilder(site: site, config: config, bodies: bodies, format: .text))
-
-        // The feed and releases.json are two jobs more beside the pages.
-        enum Job: Sendable {
-            case page(PageJob), feed, json
-            var isPage: Bool { if case .page = self { true } else { false } }
-        }
-        let jobs = pages.map(Job.page) + [.feed, .json]
-        let assets = theme.assets.sorted(by: { $0.key < $1.key })
-        // The largest jobs (releases.json, the feed) start first, not last.
-        let order = Array(jobs.enumerated()).sorted { ($0.element.isPage ? 1 : 0, $0.offset) < ($1.element.isPage ? 1 : 0, $1.offset) }
-        _ = try Concurrent.map(order) { (index, job) throws(DiagnosticsError) in
-            let file: OutputFile?
-            switch job {
-            case .page(let page):
-                file = self.page(page.path, page.template, page.context)
-            case .feed:
-                file = feed.build(releases).map { self.page("feed.xml", "feed.xml", $0) }
-            case .json:
-                let document = try json.build(releases)
-                do {
-                    file = OutputFile(path: "\(folder)/releases.json", contents: try document.encoded())
-                } catch {
-                    throw DiagnosticsError([.error("json", "cannot encode releases.json: \(error)", at: nil)])
-                }
+            return page(path + "index.html", "page", try html.page(visible, site: info.at(depth: 2, current: path)))
+        case .feed:
+            // Only the releases the feed can show (the latest released ones) need their views.
+            let released = site.releases.indices.filter { site.releases[$0].release?.status == .released }.prefix(config.feedSize)
+            let releases = try released.map { (number) throws(DiagnosticsError) in (site.releases[number], try htmlDetail(number)) }
+            let feed = FeedBuilder(config: config, audience: site.audience, theme: theme).build(releases)
+            return feed.map { page("feed.xml", "feed.xml", $0) }
+        case .json:
+            let releases = try site.releases.indices.map { (number) throws(DiagnosticsError) in (site.releases[number], try htmlDetail(number)) }
+            let text = ViewBuilder(site: site, config: config, bodies: bodies, format: .text)
+            let document = try ReleasesJSONBuilder(views: html, text: text).build(releases)
+            do {
+                return OutputFile(path: "\(folder)/releases.json", contents: try document.encoded())
+            } catch {
+                throw DiagnosticsError([.error("json", "cannot encode releases.json: \(error)", at: nil)])
             }
-            if let file { try emit(index, file) }
-        }
-        Trace.mark("pages")
-        for (offset, (name, data)) in assets.enumerated() {
-            try emit(jobs.count + offset, OutputFile(path: "\(folder)/\(name)", contents: data))
+        case .asset(let name):
+            return OutputFile(path: "\(folder)/\(name)", contents: theme.assets[name] ?? Data())
         }
     }
 
-    /// One page to render: where it goes, with which template and context.
-    struct PageJob: Sendable {
-        var path: String
-        var template: String
-        var context: any Sendable
+    // MARK: - Views, made once
 
-        init(_ path: String, _ template: String, _ context: any Sendable) {
-            self.path = path
-            self.template = template
-            self.context = context
-        }
+    private func htmlDetail(_ number: Int) throws(DiagnosticsError) -> ReleaseDetail {
+        try details[number].value { () throws(DiagnosticsError) in try html.detail(of: site.releases[number]) }
     }
+
+    private func markdownDetail(_ number: Int) throws(DiagnosticsError) -> ReleaseDetail {
+        try notes[number].value { () throws(DiagnosticsError) in try markdown.detail(of: site.releases[number]) }
+    }
+
+    private func isLarge(_ file: File) -> Bool { file == .json || file == .feed || file == .changelogMarkdown }
 
     // MARK: - Pieces
 
@@ -99,23 +137,26 @@ struct AudienceRenderer {
         OutputFile(path: "\(folder)/\(path)", text: theme.render(template, context))
     }
 
-    private func changelogPages(_ details: [ReleaseDetail], info: SiteInfo) -> [PageJob] {
-        let size = config.changelogPageSize
-        let chunks = stride(from: 0, to: max(details.count, 1), by: size).map { Array(details[$0..<min($0 + size, details.count)]) }
-        return chunks.enumerated().map { index, releases in
-            let number = index + 1
-            let path = number == 1 ? "changelog/" : "changelog/\(number)/"
-            let depth = number == 1 ? 1 : 2
-            let root = String(repeating: "../", count: depth)
-            let pagination = chunks.count > 1 ? Pagination(
-                page: number, pages: chunks.count,
-                previous: number > 1 ? root + (number == 2 ? "changelog/" : "changelog/\(number - 1)/") : nil,
-                next: number < chunks.count ? root + "changelog/\(number + 1)/" : nil) : nil
-            return PageJob(path + "index.html", "changelog", ChangelogPage(site: info.at(depth: depth, current: "changelog/"), releases: releases, pagination: pagination))
-        }
+    private static func changelogPageCount(_ releases: Int, size: Int) -> Int {
+        (max(releases, 1) + size - 1) / size
     }
 
-    private func siteInfo() -> SiteInfo {
+    private func changelogPage(_ index: Int) throws(DiagnosticsError) -> OutputFile {
+        let size = config.changelogPageSize
+        let pages = Self.changelogPageCount(site.releases.count, size: size)
+        let releases = try (index * size..<min(index * size + size, site.releases.count)).map { (number) throws(DiagnosticsError) in try htmlDetail(number) }
+        let number = index + 1
+        let path = number == 1 ? "changelog/" : "changelog/\(number)/"
+        let depth = number == 1 ? 1 : 2
+        let root = String(repeating: "../", count: depth)
+        let pagination = pages > 1 ? Pagination(
+            page: number, pages: pages,
+            previous: number > 1 ? root + (number == 2 ? "changelog/" : "changelog/\(number - 1)/") : nil,
+            next: number < pages ? root + "changelog/\(number + 1)/" : nil) : nil
+        return page(path + "index.html", "changelog", ChangelogPage(site: info.at(depth: depth, current: "changelog/"), releases: releases, pagination: pagination))
+    }
+
+    private static func siteInfo(_ site: AudienceSite, config: SiteConfig, bodies: BodyRenderer, previewAudiences: [AudienceDefinition]?) -> SiteInfo {
         var nav = [NavLink(title: "Releases", path: "", url: "", current: false),
                    NavLink(title: "Changelog", path: "changelog/", url: "", current: false)]
         for visible in site.pages {
@@ -130,5 +171,19 @@ struct AudienceRenderer {
                     switches: audiences.map { AudienceSwitch(audience: $0.name, title: $0.title, url: "", current: $0.name == site.audience.name) },
                     script: Site.liveReloadPath)
             })
+    }
+}
+
+/// A value made once, by whichever thread asks first; the others wait for it.
+final class Memo<Value: Sendable>: Sendable {
+    private let state = Mutex<Result<Value, DiagnosticsError>?>(nil)
+
+    func value(_ make: () throws(DiagnosticsError) -> Value) throws(DiagnosticsError) -> Value {
+        try state.withLock { state in
+            if let state { return state }
+            let made = Result { () throws(DiagnosticsError) in try make() }
+            state = made
+            return made
+        }.get()
     }
 }

@@ -58,7 +58,7 @@ public struct Site: Sendable {
         var files: [OutputFile] = []
         for audience in selected(names) {
             let rendered = Mutex<[(Int, OutputFile)]>([])
-            try renderer(for: audience, drafts: drafts, preview: preview).render { index, file in rendered.withLock { $0.append((index, file)) } }
+            try renderer(for: audience, drafts: drafts, preview: preview).renderAll { index, file in rendered.withLock { $0.append((index, file)) } }
             // In the order the files are listed, whichever thread finished first.
             files += rendered.withLock { $0 }.sorted { $0.0 < $1.0 }.map(\.1)
         }
@@ -72,7 +72,7 @@ public struct Site: Sendable {
         for audience in selected(names) {
             // One audience after the other, each rendered on every core: GCD runs a
             // parallel loop nested in another one serially.
-            try renderer(for: audience, drafts: drafts, preview: preview).render { _, file throws(DiagnosticsError) in try emit(file) }
+            try renderer(for: audience, drafts: drafts, preview: preview).renderAll { _, file throws(DiagnosticsError) in try emit(file) }
         }
         Trace.dump()
     }

@@ -1,6 +1,6 @@
 /// JSON text written exactly as Foundation's `JSONEncoder` writes it with `.prettyPrinted`,
-/// `.sortedKeys` and `.withoutEscapingSlashes` (two-space indents, `"key" : value`, `[]`
-/// for an empty array), but written straight into bytes: `releases.json` of a large history
+/// `.sortedKeys` and `.withoutEscapingSlashes` (two-space indents, `"key" : value`, an
+/// empty line inside an empty array), but written straight into bytes: `releases.json` of a large history
 /// is tens of megabytes, and the encoder's intermediate tree cost more than the rest of it.
 /// `ReleasesJSONTests` compares the two on hostile text.
 struct PrettyJSON {
@@ -21,7 +21,10 @@ struct PrettyJSON {
     /// `[ … ]` of the elements, each written by `element`.
     mutating func array<Element>(_ elements: [Element], _ element: (inout PrettyJSON, Element) -> Void) {
         guard !elements.isEmpty else {
-            bytes += [UInt8(ascii: "["), UInt8(ascii: "]")]
+            // JSONEncoder's empty array: an empty line between the brackets.
+            bytes += [UInt8(ascii: "["), UInt8(ascii: "\n")]
+            newline()
+            bytes.append(UInt8(ascii: "]"))
             return
         }
         open(UInt8(ascii: "["))
