@@ -9,8 +9,10 @@ public struct PreviewServer: Sendable {
     public var root: URL
     public var host: String
     public var port: UInt16
-    /// How often the sources are looked at.
+    /// How often the sources are looked at where inotify is unavailable.
     public var interval: Duration = .milliseconds(250)
+    /// Makes each snapshot; `nil` builds the project at `root`. Tests put a slow one here.
+    var build: PreviewState.Build?
 
     public init(root: URL, host: String = "127.0.0.1", port: UInt16 = 8000) {
         self.root = root
@@ -20,15 +22,19 @@ public struct PreviewServer: Sendable {
 
     /// Builds, starts listening, calls `ready` with the address, then serves and watches
     /// until cancelled. `log` gets one line per build (its problems, or what it wrote).
+    /// Requests are answered from the newest finished build while the next one runs.
     public func run(ready: @Sendable (URL) -> Void, log: @escaping @Sendable (String) -> Void) async throws {
-        let state = PreviewState()
-        await state.rebuild(root: root, log: log)
+        // Watching starts before the first build, so that no change during it is missed.
+        let changes = watch(log: log)
+        let state = PreviewState(build: build ?? { [root] current, _ in PreviewSnapshot.build(root: root, after: current) }, log: log)
+        state.changed(ContentWatcher.everything)
+        await state.settled()
         let server = HTTPServer(address: try Self.address(host: host, port: port), logger: .disabled)
         await server.appendRoute("GET *") { request in
-            Self.response(PreviewResponder.respond(to: request.target.path(percentEncoded: false), with: await state.snapshot))
+            Self.response(PreviewResponder.respond(to: request.target.path(percentEncoded: false), with: state.snapshot))
         }
         await server.appendRoute("HEAD *") { request in
-            var response = Self.response(PreviewResponder.respond(to: request.target.path(percentEncoded: false), with: await state.snapshot))
+            var response = Self.response(PreviewResponder.respond(to: request.target.path(percentEncoded: false), with: state.snapshot))
             response.payload = .httpBody(HTTPBodySequence(data: Data()))
             return response
         }
@@ -36,24 +42,27 @@ public struct PreviewServer: Sendable {
             group.addTask { try await server.run() }
             try await server.waitUntilListening()
             if let address = await server.listeningAddress { ready(Self.url(of: address)) }
-            group.addTask { try await watch(state: state, log: log) }
+            group.addTask {
+                for await paths in changes { state.changed(paths) }
+                if !Task.isCancelled { throw WatchingStopped() }
+            }
             try await group.next()
             group.cancelAll()
         }
     }
 
-    private func watch(state: PreviewState, log: @escaping @Sendable (String) -> Void) async throws {
-        let watcher = ContentWatcher(root: root)
-        var seen = watcher.fingerprint()
-        while !Task.isCancelled {
-            try await Task.sleep(for: interval)
-            let now = watcher.fingerprint()
-            guard now != seen else { continue }
-            // Let a burst of saves settle before building.
-            try await Task.sleep(for: interval)
-            seen = watcher.fingerprint()
-            await state.rebuild(root: root, log: log)
+    /// Changes to the sources: from inotify, or by polling where inotify is unavailable.
+    private func watch(log: @Sendable (String) -> Void) -> AsyncStream<Set<String>> {
+        do {
+            return try InotifyWatcher(root: root).changes
+        } catch {
+            log("warning: \(error); looking for changes every \(interval) instead")
+            return ContentWatcher(root: root).changes(every: interval)
         }
+    }
+
+    struct WatchingStopped: Error, CustomStringConvertible {
+        var description: String { "the watch of the project's files ended" }
     }
 
     private static func response(_ response: PreviewResponder.Response) -> HTTPResponse {
@@ -83,24 +92,6 @@ public struct PreviewServer: Sendable {
         case let .ip4(host, port): return URL(string: "http://\(host):\(port)/")!
         case let .ip6(host, port): return URL(string: "http://[\(host)]:\(port)/")!
         case let .unix(path): return URL(fileURLWithPath: path)
-        }
-    }
-}
-
-/// The newest snapshot, shared by the request handlers and the watcher.
-actor PreviewState {
-    private(set) var snapshot = PreviewSnapshot.empty
-
-    func rebuild(root: URL, log: @Sendable (String) -> Void) {
-        let start = ContinuousClock.now
-        snapshot = PreviewSnapshot.build(root: root, after: snapshot)
-        let elapsed = ContinuousClock.now - start
-        let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-        for diagnostic in snapshot.diagnostics.sortedForDisplay() { log(diagnostic.description) }
-        if snapshot.failed {
-            log("build \(snapshot.generation) failed; the browser shows the problems until they are fixed")
-        } else {
-            log("build \(snapshot.generation): \(snapshot.files.count) files in \(milliseconds) ms")
         }
     }
 }
