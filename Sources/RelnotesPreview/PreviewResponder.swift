@@ -45,14 +45,23 @@ public enum PreviewResponder {
         if path.hasSuffix("/") || segments.count == 1 && !path.hasSuffix("/") && snapshot.audiences.contains(where: { $0.name == file }) {
             if !path.hasSuffix("/") { return redirect(to: path + "/") }
             file += "/index.html"
-        } else if snapshot.files[file] == nil, snapshot.files[file + "/index.html"] != nil {
+        } else if !snapshot.contains(file), snapshot.contains(file + "/index.html") {
             return redirect(to: path + "/")
         }
         let type = contentType(of: file)
         if snapshot.failed && type.hasPrefix("text/html") {
             return .html(200, PreviewPages.errors(snapshot))
         }
-        guard let data = snapshot.files[file] else {
+        let data: Data?
+        do {
+            data = try snapshot.data(at: file)
+        } catch {
+            // A problem only rendering finds (a container line it cannot read safely).
+            var failed = snapshot
+            failed.diagnostics += error.diagnostics
+            return .html(200, PreviewPages.errors(failed))
+        }
+        guard let data else {
             return .html(404, PreviewPages.notFound(path: path, snapshot: snapshot, reason: "This audience has no such page."))
         }
         return Response(status: 200, type: type, body: data)

@@ -77,9 +77,10 @@ private extension PreviewState {
             let (changed, settled) = queue.withLock { $0.next() }
             guard let changed else { return settled.forEach { $0.resume() } }
             let start = ContinuousClock.now
-            let next = build(snapshot, changed)
-            current.withLock { $0 = next }
-            report(next, took: ContinuousClock.now - start)
+            var next = build(snapshot, changed)
+            // The snapshot replaced is let go outside the lock: freeing a large site takes a while.
+            current.withLock { swap(&$0, &next) }
+            report(snapshot, took: ContinuousClock.now - start)
         }
     }
 
@@ -90,7 +91,7 @@ private extension PreviewState {
         if snapshot.failed {
             log("build \(snapshot.generation) failed; the browser shows the problems until they are fixed")
         } else {
-            log("build \(snapshot.generation): \(snapshot.files.count) files in \(milliseconds) ms")
+            log("build \(snapshot.generation): \(snapshot.files?.count ?? 0) files in \(milliseconds) ms")
         }
     }
 }

@@ -26,7 +26,10 @@ public enum ProjectLoader {
     /// release's notes can show are read: those of its folder, of the candidates of the same
     /// version, and of `unreleased/`; every release record is read all the same (the version
     /// list, the latest release). That is what `notes` and `announce` need of a long history.
-    static func read(root: URL, focus: String? = nil) -> (project: Project?, diagnostics: [Diagnostic]) {
+    ///
+    /// With `cache`, files that have not changed since an earlier load with the same cache
+    /// are not read again (`LoadCache`).
+    static func read(root: URL, focus: String? = nil, cache: LoadCache? = nil) -> (project: Project?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let (config, configProblems) = ConfigLoader.load(root: root)
         diagnostics += configProblems
@@ -43,10 +46,10 @@ public enum ProjectLoader {
         let folders = FileSystem.children(of: content.appending(path: "releases")).filter(\.isDirectory)
         let loaded = Concurrent.map(folders) { folder -> FolderContent in
             if folder.name == unreleasedFolder {
-                let (entries, problems) = loadEntries(in: folder, version: nil, isUnreleased: true, config: config)
+                let (entries, problems) = loadEntries(in: folder, version: nil, isUnreleased: true, config: config, cache: cache)
                 return FolderContent(release: nil, unreleased: entries, diagnostics: problems)
             }
-            let (release, problems) = loadRelease(in: folder, config: config, withEntries: focus.map { Self.folder(folder.name, isNeededFor: $0) } ?? true)
+            let (release, problems) = loadRelease(in: folder, config: config, withEntries: focus.map { Self.folder(folder.name, isNeededFor: $0) } ?? true, cache: cache)
             return FolderContent(release: release, unreleased: nil, diagnostics: problems)
         }
         for folder in loaded {
@@ -64,12 +67,17 @@ public enum ProjectLoader {
         diagnostics += ignoredFiles(pageFiles, as: "content/pages")
         for file in pageFiles where !file.isDirectory && file.name.hasSuffix(".md") {
             let path = "content/pages/\(file.name)"
-            do {
-                let (page, problems) = PageLoader.load(try SourceFile.read(atPath: file.path, as: path), fileName: String(file.name.dropLast(3)), config: config)
+            let loaded = Self.loaded(path, file: file.path, cache: cache) {
+                do throws(Diagnostic) {
+                    let (page, problems) = PageLoader.load(try SourceFile.read(atPath: file.path, as: path), fileName: String(file.name.dropLast(3)), config: config)
+                    return .page(page, problems)
+                } catch {
+                    return .page(nil, [error])
+                }
+            }
+            if case .page(let page, let problems) = loaded {
                 if let page { pages.append(page) }
                 diagnostics += problems
-            } catch {
-                diagnostics.append(error)
             }
         }
         diagnostics += duplicateSlugs(pages)
@@ -96,17 +104,23 @@ public enum ProjectLoader {
         return version == wanted || version.isPrerelease && version.core == wanted.core
     }
 
-    private static func loadRelease(in folder: FileSystem.Child, config: SiteConfig, withEntries: Bool = true) -> (Release?, [Diagnostic]) {
+    private static func loadRelease(in folder: FileSystem.Child, config: SiteConfig, withEntries: Bool = true, cache: LoadCache?) -> (Release?, [Diagnostic]) {
         let path = "content/releases/\(folder.name)/release.md"
         let recordPath = folder.path + "/release.md"
         guard FileSystem.isFile(atPath: recordPath) else {
             return (nil, [.error("missing-release-record", "the release folder '\(folder.name)' has no release.md; add one or move its entries to unreleased/", at: SourceLocation(path: "content/releases/\(folder.name)"))])
         }
-        let source: SourceFile
-        do { source = try SourceFile.read(atPath: recordPath, as: path) } catch { return (nil, [error]) }
-        var (release, diagnostics) = ReleaseLoader.load(source, folder: folder.name, config: config)
+        let loaded = Self.loaded(path, file: recordPath, cache: cache) {
+            do throws(Diagnostic) {
+                let (release, problems) = ReleaseLoader.load(try SourceFile.read(atPath: recordPath, as: path), folder: folder.name, config: config)
+                return .release(release, problems)
+            } catch {
+                return .release(nil, [error])
+            }
+        }
+        guard case .release(var release, var diagnostics) = loaded else { return (nil, []) }
         guard withEntries else { return (release, diagnostics) }
-        let (entries, problems) = loadEntries(in: folder, version: release?.version, isUnreleased: false, config: config)
+        let (entries, problems) = loadEntries(in: folder, version: release?.version, isUnreleased: false, config: config, cache: cache)
         release?.entries = entries
         diagnostics += problems
         return (release, diagnostics)
@@ -114,7 +128,7 @@ public enum ProjectLoader {
 
     /// The entries of a release folder (`version` is `nil` when its record could not be read)
     /// or of `unreleased/`, the one folder where a release record is misplaced.
-    private static func loadEntries(in folder: FileSystem.Child, version: SemanticVersion?, isUnreleased: Bool, config: SiteConfig) -> ([Entry], [Diagnostic]) {
+    private static func loadEntries(in folder: FileSystem.Child, version: SemanticVersion?, isUnreleased: Bool, config: SiteConfig, cache: LoadCache?) -> ([Entry], [Diagnostic]) {
         var entries: [Entry] = []
         var diagnostics: [Diagnostic] = []
         let children = FileSystem.children(ofPath: folder.path)
@@ -127,16 +141,28 @@ public enum ProjectLoader {
                 }
                 continue
             }
-            do {
-                let id = "\(folder.name)/\(file.name.dropLast(3))"
-                let (entry, problems) = EntryLoader.load(try SourceFile.read(atPath: file.path, as: path), id: id, folder: version, config: config)
+            // The entry records the version of its folder: read again when that changes.
+            let loaded = Self.loaded("\(path)|\(version?.text ?? "")", file: file.path, cache: cache) {
+                do throws(Diagnostic) {
+                    let id = "\(folder.name)/\(file.name.dropLast(3))"
+                    let (entry, problems) = EntryLoader.load(try SourceFile.read(atPath: file.path, as: path), id: id, folder: version, config: config)
+                    return .entry(entry, problems)
+                } catch {
+                    return .entry(nil, [error])
+                }
+            }
+            if case .entry(let entry, let problems) = loaded {
                 if let entry { entries.append(entry) }
                 diagnostics += problems
-            } catch {
-                diagnostics.append(error)
             }
         }
         return (entries, diagnostics)
+    }
+
+    /// What reading `file` gives, from `cache` when it has not changed since.
+    private static func loaded(_ key: String, file: String, cache: LoadCache?, _ load: () -> LoadCache.Loaded) -> LoadCache.Loaded {
+        guard let cache else { return load() }
+        return cache.loaded(key, path: file, load)
     }
 
     /// Markdown that relnotes would pass over without a word (`.markdown`, `.mdx`, a page

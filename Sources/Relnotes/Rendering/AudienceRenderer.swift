@@ -72,11 +72,8 @@ final class AudienceRenderer: Sendable {
         }
     }
 
-    /// The file at `path` (under the audience's folder), or `nil` when the site has none.
-    func render(path: String) throws(DiagnosticsError) -> OutputFile? {
-        guard let file = index[path] else { return nil }
-        return try render(file)
-    }
+    /// What the file at `path` (under the audience's folder) is, `nil` when the site has none.
+    func file(at path: String) -> File? { index[path] }
 
     /// A file of the listing (`nil` only for a feed that cannot be built).
     func render(_ file: File) throws(DiagnosticsError) -> OutputFile? {
@@ -171,19 +168,5 @@ final class AudienceRenderer: Sendable {
                     switches: audiences.map { AudienceSwitch(audience: $0.name, title: $0.title, url: "", current: $0.name == site.audience.name) },
                     script: Site.liveReloadPath)
             })
-    }
-}
-
-/// A value made once, by whichever thread asks first; the others wait for it.
-final class Memo<Value: Sendable>: Sendable {
-    private let state = Mutex<Result<Value, DiagnosticsError>?>(nil)
-
-    func value(_ make: () throws(DiagnosticsError) -> Value) throws(DiagnosticsError) -> Value {
-        try state.withLock { state in
-            if let state { return state }
-            let made = Result { () throws(DiagnosticsError) in try make() }
-            state = made
-            return made
-        }.get()
     }
 }

@@ -1,16 +1,21 @@
 import Dispatch
+import Foundation
 import Synchronization
 
 /// Parallel work over independent values, results in input order.
 enum Concurrent {
+    /// Many small elements are handed out in runs, a few large ones one by one: either way
+    /// every core stays busy without paying for a hand-over per element.
     static func map<Element: Sendable, Result: Sendable>(_ elements: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
         guard elements.count > 1 else { return elements.map(transform) }
-        let results = Mutex([Result?](repeating: nil, count: elements.count))
-        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
-            let result = transform(elements[index])
-            results.withLock { $0[index] = result }
+        let runs = min(elements.count, max(64, ProcessInfo.processInfo.activeProcessorCount * 16))
+        let results = Mutex([[Result]](repeating: [], count: runs))
+        DispatchQueue.concurrentPerform(iterations: runs) { run in
+            let range = (elements.count * run / runs)..<(elements.count * (run + 1) / runs)
+            let mapped = elements[range].map(transform)
+            results.withLock { $0[run] = mapped }
         }
-        return results.withLock { $0.map { $0! } }
+        return results.withLock { $0.flatMap { $0 } }
     }
 
     /// `map` for a transform that can fail: the first failure in input order is thrown.

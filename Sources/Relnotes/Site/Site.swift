@@ -13,6 +13,7 @@ public struct Site: Sendable {
     public let project: Project
     let theme: Theme
     let bodies: BodyRenderer
+    let loadCache: LoadCache
 
     /// Loads and checks everything: configuration, content, Markdown structure, release
     /// rules, sensitive patterns, templates. `site` is `nil` when there are errors.
@@ -23,12 +24,19 @@ public struct Site: Sendable {
     /// With `focus` (a version, or `unreleased`), only what that one release's notes and
     /// announcement can show is loaded and checked, with every release record
     /// (`ProjectLoader.read(root:focus:)`): `notes` and `announce` on a long history.
-    public static func load(root: URL, focus: String? = nil) -> (site: Site?, diagnostics: [Diagnostic]) {
+    ///
+    /// With `previous` (an earlier load of the same project), files unchanged since are
+    /// not read again and bodies unchanged are not prepared or rendered again, as long as
+    /// `relnotes.yml` is unchanged too: the preview after a save.
+    public static func load(root: URL, focus: String? = nil, reusing previous: Site? = nil) -> (site: Site?, diagnostics: [Diagnostic]) {
         Trace.mark("load start")
-        let (project, loadProblems) = ProjectLoader.read(root: root, focus: focus)
+        let configuration = (try? String(contentsOf: root.appending(path: "relnotes.yml"), encoding: .utf8)) ?? ""
+        let reusable = previous.flatMap { $0.root == root && $0.loadCache.configuration == configuration ? $0 : nil }
+        let cache = reusable?.loadCache ?? LoadCache(configuration: configuration)
+        let (project, loadProblems) = ProjectLoader.read(root: root, focus: focus, cache: cache)
         Trace.mark("project read")
         guard let project else { return (nil, loadProblems) }
-        let bodies = BodyRenderer(project: project)
+        let bodies = BodyRenderer(project: project, reusing: reusable?.bodies)
         Trace.mark("bodies prepared")
         let (theme, themeProblems) = Theme.load(root: root)
         var diagnostics = loadProblems + bodies.diagnostics + themeProblems + ReleaseRules.check(project)
@@ -37,7 +45,7 @@ public struct Site: Sendable {
         }
         Trace.mark("checked")
         guard let theme, !diagnostics.containsErrors else { return (nil, diagnostics) }
-        return (Site(root: root, project: project, theme: theme, bodies: bodies), diagnostics)
+        return (Site(root: root, project: project, theme: theme, bodies: bodies, loadCache: cache), diagnostics)
     }
 
     /// What a build will leave out and why (a feed without `base_url`): not a content
@@ -81,7 +89,7 @@ public struct Site: Sendable {
         audiences.filter { names?.contains($0.name) ?? true }
     }
 
-    private func renderer(for audience: AudienceDefinition, drafts: Bool, preview: Bool) -> AudienceRenderer {
+    func renderer(for audience: AudienceDefinition, drafts: Bool, preview: Bool) -> AudienceRenderer {
         let site = AudienceFilter(project: project).site(for: audience, includeDrafts: drafts)
         return AudienceRenderer(site: site, config: project.config, theme: theme, bodies: bodies, previewAudiences: preview ? audiences : nil)
     }

@@ -9,12 +9,16 @@ struct BodyRenderer: Sendable {
     let markdown: MarkdownRenderer
     let prepared: PreparedBodies
     private let variants: RenderVariants
-    private let cache = RenderCache()
+    private let cache: RenderCache
 
-    init(project: Project) {
+    /// `previous`: the renderer of an earlier load of the same project with the same
+    /// configuration, whose prepared bodies and renderings still hold where a text is
+    /// unchanged (the preview, after a save).
+    init(project: Project, reusing previous: BodyRenderer? = nil) {
         markdown = MarkdownRenderer(config: project.config)
-        prepared = PreparedBodies(project.allBodies, with: markdown)
+        prepared = PreparedBodies(project.allBodies, with: markdown, reusing: previous?.prepared)
         variants = RenderVariants(config: project.config)
+        cache = previous?.cache ?? RenderCache()
     }
 
     /// Problems found in any body, whatever the audience.
@@ -61,8 +65,8 @@ struct BodyRenderer: Sendable {
 struct PreparedBodies: Sendable {
     private let byPath: [String: (text: String, prepared: PreparedMarkdown)]
 
-    init(_ sources: [MarkdownSource], with markdown: MarkdownRenderer) {
-        let prepared = Concurrent.map(sources) { markdown.prepare($0) }
+    init(_ sources: [MarkdownSource], with markdown: MarkdownRenderer, reusing previous: PreparedBodies? = nil) {
+        let prepared = Concurrent.map(sources) { source in previous?[source] ?? markdown.prepare(source) }
         var byPath: [String: (text: String, prepared: PreparedMarkdown)] = [:]
         byPath.reserveCapacity(sources.count)
         for (source, body) in zip(sources, prepared) { byPath[source.path] = (source.text, body) }

@@ -1,0 +1,52 @@
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What earlier loads of a project read, so that a later load reads again only the files
+/// that changed since (the preview, on every save). A file is known by its path and the
+/// time, size and inode `stat` gives it; a cache belongs to one configuration, since
+/// entries and releases are read with it.
+public final class LoadCache: Sendable {
+    /// How a file looked when it was read.
+    struct Stamp: Hashable, Sendable {
+        var seconds: Int
+        var nanoseconds: Int
+        var size: Int
+        var inode: UInt
+        var device: UInt
+
+        init?(path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            seconds = Int(info.st_mtim.tv_sec)
+            nanoseconds = Int(info.st_mtim.tv_nsec)
+            size = Int(info.st_size)
+            inode = UInt(info.st_ino)
+            device = UInt(info.st_dev)
+        }
+    }
+
+    /// What reading one file gave.
+    enum Loaded: Sendable {
+        case entry(Entry?, [Diagnostic])
+        case release(Release?, [Diagnostic])
+        case page(Page?, [Diagnostic])
+    }
+
+    /// The configuration the cached files were read with (`relnotes.yml`'s text).
+    let configuration: String
+    private let files = Mutex<[String: (stamp: Stamp, loaded: Loaded)]>([:])
+
+    init(configuration: String) { self.configuration = configuration }
+
+    /// What `key` (a path, and whatever else the reading depended on) gave when the file at
+    /// `path` looked as it does now; else reads it with `load` and keeps the result.
+    func loaded(_ key: String, path: String, _ load: () -> Loaded) -> Loaded {
+        guard let stamp = Stamp(path: path) else { return load() }
+        if let cached = files.withLock({ $0[key] }), cached.stamp == stamp { return cached.loaded }
+        let loaded = load()
+        files.withLock { $0[key] = (stamp, loaded) }
+        return loaded
+    }
+}
