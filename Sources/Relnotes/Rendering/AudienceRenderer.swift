@@ -22,6 +22,8 @@ final class AudienceRenderer: Sendable {
     private let details: [Memo<ReleaseDetail>]
     private let notes: [Memo<ReleaseDetail>]
     private let index: [String: File]
+    /// The releases the feed shows (the latest released ones), by number.
+    private let feedReleases: [Int]
 
     /// What a file of the listing is.
     enum File: Sendable, Hashable {
@@ -40,6 +42,7 @@ final class AudienceRenderer: Sendable {
         info = Self.siteInfo(site, config: config, bodies: bodies, previewAudiences: previewAudiences)
         details = site.releases.map { _ in Memo() }
         notes = site.releases.map { _ in Memo() }
+        feedReleases = config.baseURL == nil ? [] : Array(site.releases.indices.filter { site.releases[$0].release?.status == .released }.prefix(config.feedSize))
 
         var listing: [(path: String, file: File)] = [("index.html", .index)]
         for (number, release) in site.releases.enumerated() {
@@ -67,7 +70,7 @@ final class AudienceRenderer: Sendable {
     func renderAll(emit: @Sendable (Int, OutputFile) throws(DiagnosticsError) -> Void) throws(DiagnosticsError) {
         // The largest single files (releases.json, the feed) start first, not last.
         let order = listing.indices.sorted { (isLarge(listing[$0].file) ? 0 : 1, $0) < (isLarge(listing[$1].file) ? 0 : 1, $1) }
-        _ = try Concurrent.map(order) { (number) throws(DiagnosticsError) in
+        _ = try Concurrent.map(order, oneByOne: true) { (number) throws(DiagnosticsError) in
             if let file = try self.render(self.listing[number].file) { try emit(number, file) }
         }
     }
@@ -98,8 +101,7 @@ final class AudienceRenderer: Sendable {
             return page(path + "index.html", "page", try html.page(visible, site: info.at(depth: 2, current: path)))
         case .feed:
             // Only the releases the feed can show (the latest released ones) need their views.
-            let released = site.releases.indices.filter { site.releases[$0].release?.status == .released }.prefix(config.feedSize)
-            let releases = try released.map { (number) throws(DiagnosticsError) in (site.releases[number], try htmlDetail(number)) }
+            let releases = try feedReleases.map { (number) throws(DiagnosticsError) in (site.releases[number], try htmlDetail(number)) }
             let feed = FeedBuilder(config: config, audience: site.audience, theme: theme).build(releases)
             return feed.map { page("feed.xml", "feed.xml", $0) }
         case .json:
@@ -119,7 +121,11 @@ final class AudienceRenderer: Sendable {
     // MARK: - Views, made once
 
     private func htmlDetail(_ number: Int) throws(DiagnosticsError) -> ReleaseDetail {
-        try details[number].value { () throws(DiagnosticsError) in try html.detail(of: site.releases[number]) }
+        try details[number].value { () throws(DiagnosticsError) in
+            let detail = try html.detail(of: site.releases[number])
+            theme.prepareReuse(detail)
+            return detail
+        }
     }
 
     private func markdownDetail(_ number: Int) throws(DiagnosticsError) -> ReleaseDetail {

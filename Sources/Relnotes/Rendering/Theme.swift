@@ -11,6 +11,9 @@ import Mustache
 /// Every other file under `assets/` is copied to each audience's `assets/` folder.
 struct Theme: Sendable {
     let library: MustacheLibrary
+    /// `library` with the sections of a release rendered once for all its pages, where the
+    /// templates allow it (`ReusedPartials`); `nil` where they do not.
+    let pageLibrary: MustacheLibrary?
     /// Asset files by path under `assets/`, as bytes.
     let assets: [String: Data]
 
@@ -61,7 +64,8 @@ struct Theme: Sendable {
         }
         diagnostics += missingPartials(in: sources, library: library)
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
-        return (Theme(library: library, assets: assets), diagnostics)
+        let texts = Dictionary(uniqueKeysWithValues: sources.filter { $0.key.hasSuffix(".mustache") }.map { (String($0.key.dropLast(".mustache".count)), $0.value.text) })
+        return (Theme(library: library, pageLibrary: ReusedPartials.pageLibrary(library, sources: texts), assets: assets), diagnostics)
     }
 
     /// Renders `context` with the template `name`; Markdown templates (`*.md`) come out
@@ -69,8 +73,13 @@ struct Theme: Sendable {
     func render(_ name: String, _ context: Any) -> String {
         let t0 = ContinuousClock.now
         defer { Trace.add(name, ContinuousClock.now - t0) }
-        let text = library.render(context, withTemplate: name) ?? ""
+        let text = (pageLibrary ?? library).render(context, withTemplate: name) ?? ""
         return name.hasSuffix(".md") ? MarkdownTidy.tidy(text) : text
+    }
+
+    /// Renders the sections of `detail` once, for every page that shows them.
+    func prepareReuse(_ detail: ReleaseDetail) {
+        if pageLibrary != nil { ReusedPartials.prepare(detail, with: library) }
     }
 
     /// swift-mustache's parser errors, in words.

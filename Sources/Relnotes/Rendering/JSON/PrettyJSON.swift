@@ -1,10 +1,13 @@
+import Foundation
+
 /// JSON text written exactly as Foundation's `JSONEncoder` writes it with `.prettyPrinted`,
 /// `.sortedKeys` and `.withoutEscapingSlashes` (two-space indents, `"key" : value`, an
 /// empty line inside an empty array), but written straight into bytes: `releases.json` of a large history
 /// is tens of megabytes, and the encoder's intermediate tree cost more than the rest of it.
 /// `ReleasesJSONTests` compares the two on hostile text.
 struct PrettyJSON {
-    private(set) var bytes: [UInt8] = []
+    /// The text so far: `Data`, so that the file needs no copy of it (tens of megabytes).
+    private(set) var bytes = Data()
     private var depth = 0
     /// Whether the current object or array has a member yet.
     private var hasMember: [Bool] = []
@@ -61,11 +64,11 @@ struct PrettyJSON {
             for index in 0..<utf8.count {
                 let byte = utf8[index]
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
+                bytes.append(UnsafeBufferPointer(rebasing: utf8[run..<index]))
                 appendEscape(byte)
                 run = index + 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
+            bytes.append(UnsafeBufferPointer(rebasing: utf8[run...]))
         }
         bytes.append(UInt8(ascii: "\""))
     }

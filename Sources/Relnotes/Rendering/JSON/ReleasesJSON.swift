@@ -59,7 +59,9 @@ public struct ReleasesDocument: Codable, Hashable, Sendable {
     /// The JSON text: keys sorted, so the same input always gives the same bytes. Written
     /// as `JSONEncoder` with `encoder` writes it, only faster (`PrettyJSON`).
     public func encoded() throws -> Data {
-        var json = PrettyJSON(capacity: 1 << 16)
+        // Room for all of it at once: growing a buffer of tens of megabytes by doubling
+        // would hold two copies of it for a while.
+        var json = PrettyJSON(capacity: estimatedSize)
         json.object { json in
             json.member("audience", audience)
             json.member("latest", latest)
@@ -67,9 +69,21 @@ public struct ReleasesDocument: Codable, Hashable, Sendable {
             json.member("schema", schema)
             json.member("title", title)
         }
-        var data = Data(json.bytes)
+        var data = json.bytes
         data.append(UInt8(ascii: "\n"))
         return data
+    }
+
+    /// About the size of the JSON text: its strings, with room for escapes and layout.
+    private var estimatedSize: Int {
+        var size = 4096
+        for release in releases {
+            size += 600 + [release.highlightsHtml, release.highlightsText, release.summaryHtml, release.summary].reduce(0) { $0 + ($1?.utf8.count ?? 0) }
+            for entry in release.entries {
+                size += 500 + entry.title.utf8.count * 2 + (entry.bodyHtml?.utf8.count ?? 0) + (entry.bodyText?.utf8.count ?? 0) + entry.tickets.count * 160
+            }
+        }
+        return size + size / 8
     }
 
     /// The Foundation encoder `encoded()` writes like: the reference for its tests.

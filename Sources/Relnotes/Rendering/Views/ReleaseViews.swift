@@ -120,6 +120,10 @@ final class EntrySection: Sendable {
     let componentMarks: String
     let groups: [ComponentGroup]
     let count: Int
+    /// The section as `partials/section` renders it, once that is known to read nothing
+    /// around the section (`ReusedPartials`): the release page, the changelog and the feed
+    /// then show it without rendering it again.
+    let relnotesReusedSection = ReusedRendering()
 
     init(type: String, title: String, level: Int, componentLevel: Int, marks: String, componentMarks: String, groups: [ComponentGroup], count: Int) {
         self.type = type

@@ -235,6 +235,7 @@ extension EntrySection: TemplateContext {
         "componentMarks": .init(\EntrySection.componentMarks),
         "groups": .init(\EntrySection.groups),
         "count": .init(\EntrySection.count),
+        "relnotesReusedSection": .init(\EntrySection.relnotesReusedSection),
     ]
 }
 
