@@ -9,6 +9,8 @@ enum Trace {
     static let start = Date()
     static func mark(_ what: String) {
         guard enabled else { return }
-        FileHandle.standardError.write("[\(String(format: "%.3f", Date().timeIntervalSince(start)))] \(what)\n".data(using: .utf8)!)
+        let statm = (try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8))?.split(separator: " ") ?? []
+        let rss = statm.count > 1 ? (Int(statm[1]) ?? 0) * 4096 / 1_048_576 : 0
+        FileHandle.standardError.write("[\(String(format: "%.3f", Date().timeIntervalSince(start)))] [\(rss) MB] \(what)\n".data(using: .utf8)!)
     }
 }
