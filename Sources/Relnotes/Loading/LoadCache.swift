@@ -5,13 +5,16 @@ import Glibc
 
 /// What earlier loads of a project read, so that a later load reads again only the files
 /// that changed since (the preview, on every save). A file is known by its path and the
-/// time, size and inode `stat` gives it; a cache belongs to one configuration, since
+/// times, size and inode `stat` gives it; a cache belongs to one configuration, since
 /// entries and releases are read with it.
 public final class LoadCache: Sendable {
     /// How a file looked when it was read.
     struct Stamp: Hashable, Sendable {
         var seconds: Int
         var nanoseconds: Int
+        /// The inode's change time too: a write whose modification time was set back.
+        var changeSeconds: Int
+        var changeNanoseconds: Int
         var size: Int
         var inode: UInt
         var device: UInt
@@ -21,6 +24,8 @@ public final class LoadCache: Sendable {
             guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
             seconds = Int(info.st_mtim.tv_sec)
             nanoseconds = Int(info.st_mtim.tv_nsec)
+            changeSeconds = Int(info.st_ctim.tv_sec)
+            changeNanoseconds = Int(info.st_ctim.tv_nsec)
             size = Int(info.st_size)
             inode = UInt(info.st_ino)
             device = UInt(info.st_dev)

@@ -27,9 +27,9 @@ struct BodyRenderer: Sendable {
     func render(_ source: MarkdownSource, for audience: String, as format: MarkupFormat) throws(DiagnosticsError) -> RenderedMarkup {
         let body = prepared[source] ?? markdown.prepare(source)
         let key = RenderCache.BodyKey(path: source.path, variant: variants.variant(of: body, source.text, for: audience, as: format), format: format)
-        if let cached = cache.body(key), cached.text == source.text { return try cached.result.get() }
+        if let cached = cache.body(key), cached.firstLine == source.firstLine, cached.text == source.text { return try cached.result.get() }
         let result = Result { () throws(DiagnosticsError) in try markdown.render(body, for: audience, as: format) }
-        cache.store(key, text: source.text, result)
+        cache.store(key, source: source, result)
         return try result.get()
     }
 
@@ -63,13 +63,13 @@ struct BodyRenderer: Sendable {
 
 /// Every body of a project made ready for rendering, found by its file.
 struct PreparedBodies: Sendable {
-    private let byPath: [String: (text: String, prepared: PreparedMarkdown)]
+    private let byPath: [String: (source: MarkdownSource, prepared: PreparedMarkdown)]
 
     init(_ sources: [MarkdownSource], with markdown: MarkdownRenderer, reusing previous: PreparedBodies? = nil) {
         let prepared = Concurrent.map(sources) { source in previous?[source] ?? markdown.prepare(source) }
-        var byPath: [String: (text: String, prepared: PreparedMarkdown)] = [:]
+        var byPath: [String: (source: MarkdownSource, prepared: PreparedMarkdown)] = [:]
         byPath.reserveCapacity(sources.count)
-        for (source, body) in zip(sources, prepared) { byPath[source.path] = (source.text, body) }
+        for (source, body) in zip(sources, prepared) { byPath[source.path] = (source, body) }
         self.byPath = byPath
         // In the order of the sources: diagnostics come out in a stable order.
         diagnostics = prepared.flatMap(\.diagnostics)
@@ -77,9 +77,10 @@ struct PreparedBodies: Sendable {
 
     let diagnostics: [Diagnostic]
 
-    /// The prepared body of `source`, when it is one of the project's bodies as loaded.
+    /// The prepared body of `source`, when it is one of the project's bodies as loaded: the
+    /// same text, starting on the same line of its file (problems carry file positions).
     subscript(source: MarkdownSource) -> PreparedMarkdown? {
-        guard let found = byPath[source.path], found.text == source.text else { return nil }
+        guard let found = byPath[source.path], found.source.firstLine == source.firstLine, found.source.text == source.text else { return nil }
         return found.prepared
     }
 }

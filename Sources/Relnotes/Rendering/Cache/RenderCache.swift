@@ -15,7 +15,9 @@ final class RenderCache: Sendable {
         var format: MarkupFormat
     }
 
-    typealias BodyResult = (text: String, result: Result<RenderedMarkup, DiagnosticsError>)
+    /// A rendering, with the text and first line it was made from (its problems carry
+    /// positions in the file).
+    typealias BodyResult = (text: String, firstLine: Int, result: Result<RenderedMarkup, DiagnosticsError>)
 
     private let bodies = Mutex<[BodyKey: BodyResult]>([:])
     private let inlines = Mutex<[InlineKey: String]>([:])
@@ -23,8 +25,8 @@ final class RenderCache: Sendable {
     func body(_ key: BodyKey) -> BodyResult? { bodies.withLock { $0[key] } }
 
     /// Two threads may render the same text at once: both get the same result, one is kept.
-    func store(_ key: BodyKey, text: String, _ result: Result<RenderedMarkup, DiagnosticsError>) {
-        bodies.withLock { $0[key] = (text, result) }
+    func store(_ key: BodyKey, source: MarkdownSource, _ result: Result<RenderedMarkup, DiagnosticsError>) {
+        bodies.withLock { $0[key] = (source.text, source.firstLine, result) }
     }
 
     func inline(_ key: InlineKey) -> String? { inlines.withLock { $0[key] } }
