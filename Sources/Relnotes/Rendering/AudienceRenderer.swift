@@ -68,6 +68,12 @@ final class AudienceRenderer: Sendable {
     /// Renders every file of the listing, handing each to `emit` with its place in the
     /// listing as soon as it is made, from any thread.
     func renderAll(emit: @Sendable (Int, OutputFile) throws(DiagnosticsError) -> Void) throws(DiagnosticsError) {
+        // Every release's views first, side by side: the changelog, the feed and
+        // releases.json each need many of them, and would otherwise make them one by one.
+        _ = try Concurrent.map(Array(site.releases.indices)) { (number) throws(DiagnosticsError) in
+            _ = try self.htmlDetail(number)
+            _ = try self.markdownDetail(number)
+        }
         // The largest single files (releases.json, the feed) start first, not last.
         let order = listing.indices.sorted { (isLarge(listing[$0].file) ? 0 : 1, $0) < (isLarge(listing[$1].file) ? 0 : 1, $1) }
         _ = try Concurrent.map(order, oneByOne: true) { (number) throws(DiagnosticsError) in

@@ -107,7 +107,8 @@ struct Theme: Sendable {
                     rest = rest[open.upperBound...]
                     guard let kind = rest.first, kind == ">" || kind == "<", let close = rest.range(of: "}}") else { continue }
                     let name = rest[rest.index(after: rest.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                    if !name.hasPrefix("*"), library.getTemplate(named: name) == nil {
+                    // A template that exists but does not parse is reported once, as such.
+                    if !name.hasPrefix("*"), library.getTemplate(named: name) == nil, sources[name + ".mustache"] == nil {
                         let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
                         diagnostics.append(.error("missing-partial", "template '\(name)' does not exist\(Suggestion.hint(for: name, in: sources.keys.map { String($0.dropLast(9)) }))", at: SourceLocation(path: source.path, line: lineIndex + 1, column: column)))
                     }
