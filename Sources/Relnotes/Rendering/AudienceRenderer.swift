@@ -112,13 +112,7 @@ final class AudienceRenderer: Sendable {
             return feed.map { page("feed.xml", "feed.xml", $0) }
         case .json:
             let releases = try site.releases.indices.map { (number) throws(DiagnosticsError) in (site.releases[number], try htmlDetail(number)) }
-            let text = ViewBuilder(site: site, config: config, bodies: bodies, format: .text)
-            let document = try ReleasesJSONBuilder(views: html, text: text).build(releases)
-            do {
-                return OutputFile(path: "\(folder)/releases.json", contents: try document.encoded())
-            } catch {
-                throw DiagnosticsError([.error("json", "cannot encode releases.json: \(error)", at: nil)])
-            }
+            return OutputFile(path: "\(folder)/releases.json", contents: try ReleasesJSONBuilder(views: html).encode(releases))
         case .asset(let name):
             return OutputFile(path: "\(folder)/\(name)", contents: theme.assets[name] ?? Data())
         }

@@ -81,7 +81,7 @@ public struct Site: Sendable {
             // One audience after the other, each rendered on every core: GCD runs a
             // parallel loop nested in another one serially.
             try renderer(for: audience, drafts: drafts, preview: preview).renderAll { _, file throws(DiagnosticsError) in try emit(file) }
-            Trace.mark("rendered \(audience.name)")
+            Trace.mark("rendered \(audience.name) \(Trace.enabled ? bodies.debugSize : "")")
         }
         Trace.dump()
     }

@@ -59,9 +59,7 @@ public struct ReleasesDocument: Codable, Hashable, Sendable {
     /// The JSON text: keys sorted, so the same input always gives the same bytes. Written
     /// as `JSONEncoder` with `encoder` writes it, only faster (`PrettyJSON`).
     public func encoded() throws -> Data {
-        // Room for all of it at once: growing a buffer of tens of megabytes by doubling
-        // would hold two copies of it for a while.
-        var json = PrettyJSON(capacity: estimatedSize)
+        var json = PrettyJSON(capacity: 1 << 16)
         json.object { json in
             json.member("audience", audience)
             json.member("latest", latest)
@@ -72,18 +70,6 @@ public struct ReleasesDocument: Codable, Hashable, Sendable {
         var data = json.bytes
         data.append(UInt8(ascii: "\n"))
         return data
-    }
-
-    /// About the size of the JSON text: its strings, with room for escapes and layout.
-    private var estimatedSize: Int {
-        var size = 4096
-        for release in releases {
-            size += 600 + [release.highlightsHtml, release.highlightsText, release.summaryHtml, release.summary].reduce(0) { $0 + ($1?.utf8.count ?? 0) }
-            for entry in release.entries {
-                size += 500 + entry.title.utf8.count * 2 + (entry.bodyHtml?.utf8.count ?? 0) + (entry.bodyText?.utf8.count ?? 0) + entry.tickets.count * 160
-            }
-        }
-        return size + size / 8
     }
 
     /// The Foundation encoder `encoded()` writes like: the reference for its tests.
@@ -150,42 +136,83 @@ private extension ReleasesDocument.EntryRecord {
     }
 }
 
-/// Builds `releases.json` from what the site pages were built from.
+/// Builds `releases.json` from what the site pages were built from, writing each release
+/// as it is made: the file of a long history is tens of megabytes, and its records are
+/// never all held at once.
 struct ReleasesJSONBuilder {
     let views: ViewBuilder
-    let text: ViewBuilder
 
-    func build(_ releases: [(visible: VisibleRelease, detail: ReleaseDetail)]) throws(DiagnosticsError) -> ReleasesDocument {
-        var records: [ReleasesDocument.ReleaseRecord] = []
-        for (visible, detail) in releases {
-            let head = detail.head
-            let textDetail = try text.detail(of: visible)
-            records.append(ReleasesDocument.ReleaseRecord(
-                version: visible.versionText, status: head.status, date: head.date,
-                title: head.hasTitle ? head.titleText : nil, titleHtml: head.hasTitle ? head.title : nil,
-                summary: textDetail.head.summary, summaryHtml: head.summary,
-                path: head.path, line: head.line, latest: head.isLatest, draft: head.isDraft,
-                prerelease: head.isCandidate,
-                highlightsHtml: detail.highlights, highlightsText: textDetail.highlights,
-                entries: entries(html: detail, text: textDetail)))
+    var bodies: BodyRenderer { views.bodies }
+    var audience: String { views.audience }
+
+    /// The file's bytes, as `ReleasesDocument.encoded()` writes the same document.
+    func encode(_ releases: [(visible: VisibleRelease, detail: ReleaseDetail)]) throws(DiagnosticsError) -> Data {
+        var json = PrettyJSON(capacity: Self.estimatedSize(releases.map(\.detail)))
+        var failure: DiagnosticsError?
+        json.object { json in
+            json.member("audience", audience)
+            json.member("latest", views.site.latest?.text)
+            json.member("releases") { json in
+                json.array(releases) { json, release in
+                    do throws(DiagnosticsError) {
+                        try record(release.visible, release.detail).write(to: &json)
+                    } catch {
+                        failure = failure ?? error
+                    }
+                }
+            }
+            json.member("schema", ReleasesDocument.schemaVersion)
+            json.member("title", views.config.title)
         }
-        return ReleasesDocument(
-            schema: ReleasesDocument.schemaVersion, audience: views.audience, title: views.config.title,
-            latest: views.site.latest?.text, releases: records)
+        if let failure { throw failure }
+        var data = json.bytes
+        data.append(UInt8(ascii: "\n"))
+        return data
     }
 
-    private func entries(html: ReleaseDetail, text: ReleaseDetail) -> [ReleasesDocument.EntryRecord] {
-        let pairs = zip(html.sections.flatMap(\.groups).flatMap(\.entries), text.sections.flatMap(\.groups).flatMap(\.entries))
-        let types = html.sections.flatMap { section in section.groups.flatMap(\.entries).map { _ in section } }
-        return zip(pairs, types).map { pair, section in
-            let (entry, plain) = pair
-            return ReleasesDocument.EntryRecord(
-                id: entry.id, type: section.type, typeTitle: section.title,
-                title: entry.titleText, titleHtml: entry.title,
-                bodyHtml: entry.body, bodyText: plain.body,
-                component: entry.component,
-                tickets: entry.tickets.map { ReleasesDocument.TicketRecord(key: $0.key, url: $0.url) },
-                breaking: entry.breaking, fromVersion: entry.fromVersion)
+    /// One release: its HTML from the views the pages were made of, its plain text
+    /// rendered for the audience (and shared with every other audience where it can be).
+    private func record(_ visible: VisibleRelease, _ detail: ReleaseDetail) throws(DiagnosticsError) -> ReleasesDocument.ReleaseRecord {
+        let head = detail.head
+        let highlights = try visible.release.map { (release) throws(DiagnosticsError) in try bodies.optionalBody(release.body, for: audience, as: .text) } ?? nil
+        return ReleasesDocument.ReleaseRecord(
+            version: visible.versionText, status: head.status, date: head.date,
+            title: head.hasTitle ? head.titleText : nil, titleHtml: head.hasTitle ? head.title : nil,
+            summary: visible.fields.summary.map { bodies.inline($0, for: audience, as: .text) }, summaryHtml: head.summary,
+            path: head.path, line: head.line, latest: head.isLatest, draft: head.isDraft,
+            prerelease: head.isCandidate,
+            highlightsHtml: detail.highlights, highlightsText: highlights,
+            entries: try entries(visible, detail))
+    }
+
+    private func entries(_ visible: VisibleRelease, _ detail: ReleaseDetail) throws(DiagnosticsError) -> [ReleasesDocument.EntryRecord] {
+        let sources = Dictionary(visible.entries.map { ($0.entry.id, $0.entry.body) }, uniquingKeysWith: { first, _ in first })
+        var records: [ReleasesDocument.EntryRecord] = []
+        for section in detail.sections {
+            for entry in section.groups.flatMap(\.entries) {
+                let text = try sources[entry.id].map { (body) throws(DiagnosticsError) in try bodies.optionalBody(body, for: audience, as: .text) } ?? nil
+                records.append(ReleasesDocument.EntryRecord(
+                    id: entry.id, type: section.type, typeTitle: section.title,
+                    title: entry.titleText, titleHtml: entry.title,
+                    bodyHtml: entry.body, bodyText: text,
+                    component: entry.component,
+                    tickets: entry.tickets.map { ReleasesDocument.TicketRecord(key: $0.key, url: $0.url) },
+                    breaking: entry.breaking, fromVersion: entry.fromVersion))
+            }
         }
+        return records
+    }
+
+    /// Enough room for the whole text at once (room not written to costs no memory):
+    /// growing a buffer of tens of megabytes by doubling would hold two copies of it.
+    private static func estimatedSize(_ details: [ReleaseDetail]) -> Int {
+        var size = 4096
+        for detail in details {
+            size += 1000 + 2 * ((detail.highlights?.utf8.count ?? 0) + (detail.head.summary?.utf8.count ?? 0))
+            for entry in detail.sections.flatMap(\.groups).flatMap(\.entries) {
+                size += 600 + 3 * entry.title.utf8.count + 2 * (entry.body?.utf8.count ?? 0) + 200 * entry.tickets.count
+            }
+        }
+        return size + size / 2
     }
 }
