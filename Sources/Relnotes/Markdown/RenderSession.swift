@@ -20,13 +20,13 @@ final class RenderSession {
     /// Filters, parses, extends and renders a prepared text (and, through its admonitions,
     /// the texts nested in it).
     func render(_ structure: MarkdownStructure) throws(DiagnosticsError) -> String {
-        try withTree(structure, labelling: format == .html) { root, _ in output(root) }
+        try withTree(structure, labelling: format == .html, sections: false) { root, _ in output(root) }
     }
 
     /// The text cut at its top-level `##` headings: the part before the first one (without
     /// a heading), then each heading's text with what follows it up to the next one.
     func renderSections(_ structure: MarkdownStructure) throws(DiagnosticsError) -> [BodySection] {
-        try withTree(structure) { root, headings in
+        try withTree(structure, sections: true) { root, headings in
             var sections = [BodySection(heading: nil, text: "")]
             for (index, child) in root.children.enumerated() {
                 if let heading = headings[index] {
@@ -40,33 +40,37 @@ final class RenderSession {
     }
 
     /// Filters, parses and extends `structure`, then hands the finished tree to `body`
-    /// with the top-level `##` headings it had (by child position; they may since have
-    /// become custom blocks).
+    /// with, for `sections`, the top-level `##` headings it had (by child position; they
+    /// may since have become custom blocks).
     /// With `labelling`, material that some audience the viewer sees may not see is
     /// wrapped and labelled (internal-only text in the internal view).
-    private func withTree<Result>(_ structure: MarkdownStructure, labelling: Bool = false, _ body: (CmarkNode, [Int: String]) -> Result) throws(DiagnosticsError) -> Result {
+    private func withTree<Result>(_ structure: MarkdownStructure, labelling: Bool = false, sections: Bool, _ body: (CmarkNode, [Int: String]) -> Result) throws(DiagnosticsError) -> Result {
         let lines = structure.containers.filter(structure.lines, for: audience, graph: renderer.graph)
         if !structure.containers.isEmpty {
             try checkNoContainerLeft(in: lines, origin: structure.origin)
         }
-        let text = lines.joined(separator: "\n")
+        let text = structure.containers.isEmpty ? structure.text ?? lines.joined(separator: "\n") : lines.joined(separator: "\n")
         return try CmarkDocument.parse(text) { (document) throws(DiagnosticsError) -> Result in
-            document.consolidateText()
-            if !structure.containers.isEmpty {
-                EmptiedBlockQuotes.remove(from: document.root, original: structure.lines, filtered: lines)
+            let hasContainers = !structure.containers.isEmpty
+            var wanted = inlineNodesWanted
+            wanted.blockQuotes = hasContainers
+            wanted.paragraphs = Tables.mayHold(lines)
+            let nodes = TreeNodes(in: document.root, wanted: wanted)
+            if hasContainers {
+                EmptiedBlockQuotes.remove(nodes.blockQuotes, original: structure.lines, filtered: lines)
             }
             var headings: [Int: String] = [:]
-            for (index, child) in document.root.children.enumerated() where child.kind == .heading && child.headingLevel == 2 {
+            for (index, child) in (sections ? document.root.children : []).enumerated() where child.kind == .heading && child.headingLevel == 2 {
                 guard let line = child.lines?.lowerBound, structure.admonitions[line] == nil else { continue }
                 headings[index] = child.plainText
             }
             if labelling {
                 RestrictedBlocks.label(in: document.root, regions: restrictedRegions(of: structure.containers))
             }
-            applyInlineExtensions(to: document.root)
-            TaskLists.apply(to: document.root, lines: lines, format: format)
-            Tables.apply(to: document.root, lines: lines, session: self)
-            try placeBlocks(in: document.root, structure: structure)
+            applyInlineExtensions(nodes)
+            TaskLists.apply(to: nodes.items, lines: lines, format: format)
+            Tables.apply(to: nodes.paragraphs, document: text, lines: lines, session: self)
+            try placeBlocks(nodes.headings, structure: structure)
             return body(document.root, headings)
         }
     }
@@ -102,18 +106,25 @@ final class RenderSession {
 
     /// The extensions that work inside paragraphs, in order.
     func applyInlineExtensions(to root: CmarkNode) {
-        if format != .html && !unsafeHTML || format == .text { RawHTML.remove(from: root) }
-        URLSafety.apply(to: root)
-        if linksTickets { renderer.tickets.link(in: root) }
+        applyInlineExtensions(TreeNodes(in: root, wanted: inlineNodesWanted))
+    }
+
+    private func applyInlineExtensions(_ nodes: TreeNodes) {
+        RawHTML.remove(nodes.rawHTML)
+        URLSafety.apply(to: nodes.links)
+        if linksTickets { renderer.tickets.link(nodes.text) }
+    }
+
+    /// The nodes the inline extensions need: raw HTML where it is dropped, text where keys are linked.
+    private var inlineNodesWanted: TreeNodes.Wanted {
+        TreeNodes.Wanted(rawHTML: format != .html && !unsafeHTML || format == .text, text: linksTickets)
     }
 
     // MARK: - Headings and admonitions, in document order
 
     /// Walks the tree once, in order, giving headings their ids and putting each admonition
     /// where its placeholder is, so that ids are numbered in reading order.
-    private func placeBlocks(in root: CmarkNode, structure: MarkdownStructure) throws(DiagnosticsError) {
-        // Collected first: replacing a heading frees its inline nodes.
-        let headingNodes = root.descendants.filter { $0.kind == .heading }
+    private func placeBlocks(_ headingNodes: [CmarkNode], structure: MarkdownStructure) throws(DiagnosticsError) {
         for heading in headingNodes {
             let text = heading.plainText
             if let line = heading.lines?.lowerBound, let admonition = structure.admonitions[line] {

@@ -20,27 +20,28 @@ struct CmarkNode: Hashable {
     }
 
     var kind: Kind {
-        switch cmark_node_get_type(pointer) {
-        case CMARK_NODE_DOCUMENT: return .document
-        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
-        case CMARK_NODE_LIST: return .list
-        case CMARK_NODE_ITEM: return .item
-        case CMARK_NODE_CODE_BLOCK: return .codeBlock
-        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
-        case CMARK_NODE_CUSTOM_BLOCK: return .customBlock
-        case CMARK_NODE_PARAGRAPH: return .paragraph
-        case CMARK_NODE_HEADING: return .heading
-        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
-        case CMARK_NODE_TEXT: return .text
-        case CMARK_NODE_SOFTBREAK: return .softBreak
-        case CMARK_NODE_LINEBREAK: return .lineBreak
-        case CMARK_NODE_CODE: return .code
-        case CMARK_NODE_HTML_INLINE: return .htmlInline
-        case CMARK_NODE_CUSTOM_INLINE: return .customInline
-        case CMARK_NODE_EMPH: return .emphasis
-        case CMARK_NODE_STRONG: return .strong
-        case CMARK_NODE_LINK: return .link
-        case CMARK_NODE_IMAGE: return .image
+        // On the raw values, which compiles to a table rather than a chain of comparisons.
+        switch cmark_node_get_type(pointer).rawValue {
+        case CMARK_NODE_DOCUMENT.rawValue: return .document
+        case CMARK_NODE_BLOCK_QUOTE.rawValue: return .blockQuote
+        case CMARK_NODE_LIST.rawValue: return .list
+        case CMARK_NODE_ITEM.rawValue: return .item
+        case CMARK_NODE_CODE_BLOCK.rawValue: return .codeBlock
+        case CMARK_NODE_HTML_BLOCK.rawValue: return .htmlBlock
+        case CMARK_NODE_CUSTOM_BLOCK.rawValue: return .customBlock
+        case CMARK_NODE_PARAGRAPH.rawValue: return .paragraph
+        case CMARK_NODE_HEADING.rawValue: return .heading
+        case CMARK_NODE_THEMATIC_BREAK.rawValue: return .thematicBreak
+        case CMARK_NODE_TEXT.rawValue: return .text
+        case CMARK_NODE_SOFTBREAK.rawValue: return .softBreak
+        case CMARK_NODE_LINEBREAK.rawValue: return .lineBreak
+        case CMARK_NODE_CODE.rawValue: return .code
+        case CMARK_NODE_HTML_INLINE.rawValue: return .htmlInline
+        case CMARK_NODE_CUSTOM_INLINE.rawValue: return .customInline
+        case CMARK_NODE_EMPH.rawValue: return .emphasis
+        case CMARK_NODE_STRONG.rawValue: return .strong
+        case CMARK_NODE_LINK.rawValue: return .link
+        case CMARK_NODE_IMAGE.rawValue: return .image
         default: return .none
         }
     }
@@ -63,28 +64,6 @@ struct CmarkNode: Hashable {
         return result
     }
 
-    /// Every node of the subtree in document order (the node itself first), found with
-    /// cmark's iterator: no recursion, so any depth of nesting is safe.
-    var descendants: [CmarkNode] { descendants(outside: []) }
-
-    /// The nodes of the subtree in document order that are neither of `kinds` nor inside
-    /// a node of one of `kinds` (text outside links, say). One pass of cmark's iterator:
-    /// asking each node for its ancestors instead would cost the depth of the tree per
-    /// node, which deep nesting turns into a hang.
-    func descendants(outside kinds: [Kind]) -> [CmarkNode] {
-        var result: [CmarkNode] = []
-        var excludedDepth = 0
-        walk { node, entering in
-            if kinds.contains(node.kind) {
-                // Containers only (links, images…): cmark reports their exit too.
-                excludedDepth += entering ? 1 : -1
-            } else if entering, excludedDepth == 0 {
-                result.append(node)
-            }
-        }
-        return result
-    }
-
     /// Visits the subtree in document order: containers twice (entering, then leaving),
     /// leaves once (entering). Iterative, with cmark's iterator.
     func walk(_ visit: (CmarkNode, _ entering: Bool) -> Void) {
@@ -97,11 +76,42 @@ struct CmarkNode: Hashable {
         }
     }
 
+    /// Visits the block nodes below this one in document order (not the node itself), without
+    /// entering paragraphs and headings: for questions about blocks, a fraction of the nodes.
+    /// Iterative, like `walk`.
+    func forEachBlock(_ visit: (CmarkNode) -> Void) {
+        var current = holdsBlocks ? firstChild : nil
+        while let node = current {
+            visit(node)
+            if node.holdsBlocks, let child = node.firstChild {
+                current = child
+                continue
+            }
+            var climber = node
+            while climber.next == nil, let parent = climber.parent, parent != self { climber = parent }
+            current = climber.next
+        }
+    }
+
+    /// Blocks whose children are blocks.
+    private var holdsBlocks: Bool {
+        switch kind {
+        case .document, .blockQuote, .list, .item, .customBlock: return true
+        default: return false
+        }
+    }
+
     // MARK: - Content
 
     var literal: String {
         get { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
         nonmutating set { cmark_node_set_literal(pointer, newValue) }
+    }
+
+    /// The first byte of the literal (`nil` when empty): a quick test before reading it whole.
+    var literalFirstByte: UInt8? {
+        guard let literal = cmark_node_get_literal(pointer), literal.pointee != 0 else { return nil }
+        return UInt8(bitPattern: literal.pointee)
     }
 
     var url: String {
@@ -134,8 +144,11 @@ struct CmarkNode: Hashable {
 
     /// The text of the subtree with markup removed (code spans keep their text, breaks become spaces).
     var plainText: String {
+        // The common case, a heading or title of one text, without a walk.
+        if let only = firstChild, only.next == nil, only.kind == .text { return only.literal }
         var text = ""
-        for node in descendants {
+        walk { node, entering in
+            guard entering else { return }
             switch node.kind {
             case .text, .code: text += node.literal
             case .softBreak, .lineBreak: text += " "
@@ -231,8 +244,11 @@ struct CmarkNode: Hashable {
         consume(cmark_render_html(pointer, unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT))
     }
 
+    /// Flattens deep emphasis first (`flattenDeepEmphasis`): the subtree is for output only
+    /// once written.
     func renderCommonMark() -> String {
-        consume(cmark_render_commonmark(pointer, CMARK_OPT_UNSAFE, 0))
+        flattenDeepEmphasis()
+        return consume(cmark_render_commonmark(pointer, CMARK_OPT_UNSAFE, 0))
     }
 }
 
@@ -258,14 +274,14 @@ final class CmarkDocument {
 
     /// Parses `text` and hands the tree to `body`, keeping the tree alive until `body`
     /// returns: nodes do not own their tree, so a tree must never be released under them.
+    /// cmark merges adjacent text nodes as it finishes a parse, so patterns (ticket keys,
+    /// `[ ]`) are seen whole in the tree it returns.
     static func parse<Result, Failure: Error>(_ text: String, _ body: (CmarkDocument) throws(Failure) -> Result) throws(Failure) -> Result {
         let document = CmarkDocument(parsing: text)
         defer { withExtendedLifetime(document) {} }
         return try body(document)
     }
 
-    /// Merges adjacent text nodes, so patterns (ticket keys, `[ ]`) are seen whole.
-    func consolidateText() { cmark_consolidate_text_nodes(root.pointer) }
 
     func renderHTML(unsafe: Bool) -> String { root.renderHTML(unsafe: unsafe) }
 

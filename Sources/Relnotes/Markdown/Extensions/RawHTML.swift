@@ -1,9 +1,7 @@
 /// Raw HTML written in Markdown. In HTML output cmark's safe mode omits it; in Markdown
 /// output (pasted into release pages and e-mails) relnotes drops it from the tree.
 enum RawHTML {
-    static func remove(from root: CmarkNode) {
-        for node in root.descendants where node.kind == .htmlBlock || node.kind == .htmlInline {
-            node.remove()
-        }
+    static func remove(_ nodes: [CmarkNode]) {
+        for node in nodes { node.remove() }
     }
 }

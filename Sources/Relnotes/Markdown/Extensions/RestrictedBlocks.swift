@@ -4,34 +4,49 @@
 /// blocks wrapped are the outermost ones lying wholly inside a container; inside a list,
 /// the content of the items, since a list can only hold items.
 enum RestrictedBlocks {
+    /// `regions` are disjoint and in order of their lines. One walk serves them all: a
+    /// block lies wholly inside at most one of them.
     static func label(in root: CmarkNode, regions: [(lines: ClosedRange<Int>, audiences: [String])]) {
         guard !regions.isEmpty else { return }
-        for region in regions {
-            var groups: [[CmarkNode]] = []
-            var wrappedAncestors = 0
-            var stack: [Bool] = []
-            root.walk { node, entering in
-                guard node.isBlock, node.kind != .document else { return }
-                let inside = node.lines.map { region.lines.contains($0.lowerBound) && region.lines.contains($0.upperBound) } ?? false
-                let wraps = inside && node.kind != .item && wrappedAncestors == 0
-                if entering {
-                    if wraps {
-                        if let previous = groups.last?.last, previous.next == node { groups[groups.count - 1].append(node) } else { groups.append([node]) }
+        // Per region: runs of sibling blocks to wrap, and how many open blocks it wraps.
+        var groups = [[[CmarkNode]]](repeating: [], count: regions.count)
+        var wrappedAncestors = [Int](repeating: 0, count: regions.count)
+        // Per open container block: the region it is wrapped for, if any.
+        var stack: [Int?] = []
+        root.walk { node, entering in
+            guard node.isBlock, node.kind != .document else { return }
+            if entering {
+                let region: Int? = node.lines.flatMap { index(holding: $0, in: regions) }
+                let wraps: Bool = region.map { node.kind != .item && wrappedAncestors[$0] == 0 } ?? false
+                if wraps, let region {
+                    if let previous = groups[region].last?.last, previous.next == node {
+                        groups[region][groups[region].count - 1].append(node)
+                    } else {
+                        groups[region].append([node])
                     }
-                    if node.isContainer {
-                        stack.append(wraps)
-                        if wraps { wrappedAncestors += 1 }
-                    }
-                } else if node.isContainer, let wrapped = stack.popLast(), wrapped {
-                    wrappedAncestors -= 1
                 }
+                if node.isContainer {
+                    stack.append(wraps ? region : nil)
+                    if wraps, let region { wrappedAncestors[region] += 1 }
+                }
+            } else if node.isContainer, let wrapped = stack.popLast(), let region = wrapped {
+                wrappedAncestors[region] -= 1
             }
+        }
+        for (region, runs) in zip(regions, groups) {
             let label = HTML.escape(region.audiences.joined(separator: ", "))
-            for group in groups {
+            for group in runs {
                 let wrapper = CmarkNode.custom(.customBlock, onEnter: "<div class=\"audience-only\" data-audience=\"\(label)\">", onExit: "</div>")
                 group[0].insertBefore(wrapper)
                 for node in group { node.move(into: wrapper) }
             }
         }
+    }
+
+    /// The region holding both ends of `lines`, by binary search.
+    private static func index(holding lines: ClosedRange<Int>, in regions: [(lines: ClosedRange<Int>, audiences: [String])]) -> Int? {
+        let index = regions.partitionIndex { $0.lines.upperBound >= lines.lowerBound }
+        guard index < regions.count, regions[index].lines.contains(lines.lowerBound), regions[index].lines.contains(lines.upperBound) else { return nil }
+        return index
     }
 }

@@ -7,18 +7,32 @@ import Foundation
 enum Tables {
     enum Alignment: Sendable { case none, left, center, right }
 
-    static func apply(to root: CmarkNode, lines: [Substring], session: RenderSession) {
-        guard lines.contains(where: { $0.contains("|") }) else { return }
-        let paragraphs = root.descendants.filter { $0.kind == .paragraph }
-        for paragraph in paragraphs {
-            guard let range = paragraph.lines, range.count >= 2, range.upperBound <= lines.count else { continue }
-            let rows = range.map { number in
-                sourceRow(lines[number - 1], skipping: number == range.lowerBound ? paragraph.startColumn - 1 : nil, prefixLimit: paragraph.startColumn - 1)
-            }
-            guard let table = PipeTable(rows: rows) else { continue }
-            let block = render(table, document: lines.joined(separator: "\n"), session: session)
-            paragraph.replace(with: .custom(.customBlock, onEnter: block))
+    /// Whether a text of these lines may hold a table at all (tables have pipes).
+    static func mayHold(_ lines: [Substring]) -> Bool {
+        lines.contains { $0.containsByte(UInt8(ascii: "|")) }
+    }
+
+    /// `paragraphs` are the tree's paragraphs in document order (none if `mayHold` is false);
+    /// `document` is the text the tree was parsed from, whose `lines` these are.
+    static func apply(to paragraphs: [CmarkNode], document: String, lines: [Substring], session: RenderSession) {
+        let tables = paragraphs.compactMap { paragraph in table(at: paragraph, lines: lines).map { (paragraph: paragraph, table: $0) } }
+        guard !tables.isEmpty else { return }
+        let cells = TableCells.render(tables.map(\.table.cells), document: document, lines: lines, session: session)
+        for ((paragraph, table), cells) in zip(tables, cells) {
+            paragraph.replace(with: .custom(.customBlock, onEnter: render(table, cells: cells, format: session.format)))
         }
+    }
+
+    /// The table a paragraph's source lines make, if they make one.
+    private static func table(at paragraph: CmarkNode, lines: [Substring]) -> PipeTable? {
+        guard let range = paragraph.lines, range.count >= 2, range.upperBound <= lines.count else { return nil }
+        let prefixLimit = paragraph.startColumn - 1
+        func row(_ number: Int) -> Substring {
+            sourceRow(lines[number - 1], skipping: number == range.lowerBound ? prefixLimit : nil, prefixLimit: prefixLimit)
+        }
+        // The delimiter row first: most paragraphs of two lines or more have no pipe there.
+        guard row(range.lowerBound + 1).containsByte(UInt8(ascii: "|")) else { return nil }
+        return PipeTable(rows: range.map(row))
     }
 
     /// A paragraph line without its block-quote markers and indentation.
@@ -37,30 +51,13 @@ enum Tables {
 
     // MARK: - Output
 
-    private static func render(_ table: PipeTable, document: String, session: RenderSession) -> String {
-        let cells = renderCells(table.header + table.body.flatMap { $0 }, document: document, session: session)
+    private static func render(_ table: PipeTable, cells: [String], format: MarkupFormat) -> String {
         let header = Array(cells.prefix(table.columns))
         let body = stride(from: table.columns, to: cells.count, by: table.columns).map { Array(cells[$0..<($0 + table.columns)]) }
-        switch session.format {
+        switch format {
         case .html: return html(header: header, body: body, alignments: table.alignments)
         case .markdown: return markdown(header: header, body: body, alignments: table.alignments)
         case .text: return ([header] + body).map { $0.joined(separator: " | ") }.joined(separator: "\n") + "\n\n"
-        }
-    }
-
-    /// Every cell's inline Markdown rendered, parsed in one cmark document: the cells first,
-    /// one paragraph each, then the whole text so that its link reference definitions apply.
-    private static func renderCells(_ cells: [String], document: String, session: RenderSession) -> [String] {
-        let text = cells.map { String(Placeholder.marker) + $0 }.joined(separator: "\n\n") + "\n\n" + document
-        return CmarkDocument.parse(text) { parsed in
-            let paragraphs = Array(parsed.root.children.prefix(cells.count))
-            return paragraphs.map { paragraph in
-                guard paragraph.kind == .paragraph else { return "" }
-                InlineMarkdown.stripMarker(from: paragraph)
-                session.applyInlineExtensions(to: paragraph)
-                let cell = session.inlineOutput(paragraph)
-                return session.format == .markdown ? cell.replacingOccurrences(of: "|", with: "\\|") : cell
-            }
         }
     }
 
@@ -103,20 +100,16 @@ struct PipeTable {
     var alignments: [Tables.Alignment]
     var body: [[String]]
     var columns: Int { header.count }
+    /// The header's cells, then each body row's.
+    var cells: [String] { header + body.flatMap { $0 } }
 
     init?(rows: [Substring]) {
-        guard rows.count >= 2, rows[1].contains("|") else { return nil }
+        guard rows.count >= 2, rows[1].isASCII ? rows[1].containsByte(UInt8(ascii: "|")) : rows[1].contains("|") else { return nil }
         let delimiter = Self.cells(rows[1])
         var alignments: [Tables.Alignment] = []
         for cell in delimiter {
-            let dashes = cell.trimmingCharacters(in: CharacterSet(charactersIn: ":"))
-            guard !dashes.isEmpty, dashes.allSatisfy({ $0 == "-" }), cell.count - dashes.count <= 2 else { return nil }
-            switch (cell.hasPrefix(":"), cell.hasSuffix(":")) {
-            case (true, true): alignments.append(.center)
-            case (true, false): alignments.append(.left)
-            case (false, true): alignments.append(.right)
-            case (false, false): alignments.append(.none)
-            }
+            guard let alignment = Self.alignment(cell) else { return nil }
+            alignments.append(alignment)
         }
         let header = Self.cells(rows[0])
         guard !header.isEmpty, header.count == alignments.count else { return nil }
@@ -128,8 +121,34 @@ struct PipeTable {
         }
     }
 
+    /// A delimiter row's cell (`---`, `:--`, `:-:`, `--:`) as an alignment, or `nil`.
+    private static func alignment(_ cell: String) -> Tables.Alignment? {
+        let colon = UInt8(ascii: ":")
+        if cell.isASCII {
+            // As below, byte by byte: every byte is a character.
+            let bytes = Array(cell.utf8)
+            let leading = bytes.prefix { $0 == colon }.count
+            let dashes = bytes.dropFirst(leading).reversed().drop { $0 == colon }
+            guard !dashes.isEmpty, dashes.allSatisfy({ $0 == UInt8(ascii: "-") }), bytes.count - dashes.count <= 2 else { return nil }
+            return alignment(leading: bytes.first == colon, trailing: bytes.last == colon)
+        }
+        let dashes = cell.trimmingCharacters(in: CharacterSet(charactersIn: ":"))
+        guard !dashes.isEmpty, dashes.allSatisfy({ $0 == "-" }), cell.count - dashes.count <= 2 else { return nil }
+        return alignment(leading: cell.hasPrefix(":"), trailing: cell.hasSuffix(":"))
+    }
+
+    private static func alignment(leading: Bool, trailing: Bool) -> Tables.Alignment {
+        switch (leading, trailing) {
+        case (true, true): return .center
+        case (true, false): return .left
+        case (false, true): return .right
+        case (false, false): return .none
+        }
+    }
+
     /// A row's cells, trimmed; `\|` is a pipe inside a cell (in code spans too).
     static func cells(_ row: Substring) -> [String] {
+        if row.isASCII { return asciiCells(row) }
         var text = Substring(row.trimmingCharacters(in: .whitespaces))
         if text.hasPrefix("|") { text = text.dropFirst() }
         var cells: [String] = []
@@ -151,6 +170,42 @@ struct PipeTable {
             }
         }
         if !ended || !cell.isEmpty { cells.append(cell.trimmingCharacters(in: .whitespaces)) }
+        return cells
+    }
+
+    /// `cells` for an ASCII row, byte by byte: every byte is a character, and Foundation's
+    /// whitespace there is the space and the tab.
+    private static func asciiCells(_ row: Substring) -> [String] {
+        let backslash = UInt8(ascii: "\\"), pipe = UInt8(ascii: "|")
+        func trimmed<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> String {
+            let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+            return String(decoding: bytes.drop(while: isBlank).reversed().drop(while: isBlank).reversed(), as: UTF8.self)
+        }
+        var text = Array(trimmed(row.utf8).utf8)[...]
+        if text.first == pipe { text = text.dropFirst() }
+        var cells: [String] = []
+        var cell: [UInt8] = []
+        var index = text.startIndex
+        var ended = false
+        while index < text.endIndex {
+            let byte = text[index]
+            index += 1
+            ended = false
+            if byte == backslash {
+                guard index < text.endIndex else { cell.append(byte); break }
+                let next = text[index]
+                index += 1
+                if next != pipe { cell.append(byte) }
+                cell.append(next)
+            } else if byte == pipe {
+                cells.append(trimmed(cell))
+                cell = []
+                ended = true
+            } else {
+                cell.append(byte)
+            }
+        }
+        if !ended || !cell.isEmpty { cells.append(trimmed(cell)) }
         return cells
     }
 }

@@ -3,11 +3,11 @@
 /// `&#91; ]` is text.
 enum TaskLists {
     /// `lines` are the text cmark parsed, to tell a written box from an escaped one.
-    static func apply(to root: CmarkNode, lines: [Substring], format: MarkupFormat) {
-        let items = root.descendants.filter { $0.kind == .item }
+    static func apply(to items: [CmarkNode], lines: [Substring], format: MarkupFormat) {
         for item in items {
             guard let paragraph = item.firstChild, paragraph.kind == .paragraph,
-                  let text = paragraph.firstChild, text.kind == .text else { continue }
+                  let text = paragraph.firstChild, text.kind == .text,
+                  text.literalFirstByte == UInt8(ascii: "[") else { continue }
             let literal = text.literal
             let checked: Bool
             if literal.hasPrefix("[ ]") {

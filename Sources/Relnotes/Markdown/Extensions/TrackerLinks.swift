@@ -4,23 +4,45 @@ import Foundation
 /// only for the audiences in `tickets.link_for`; others see the plain key.
 struct TicketLinker: Sendable {
     nonisolated(unsafe) private let pattern: Regex<AnyRegexOutput>?
+    /// Whether the pattern is the default one, which `DefaultTicketKeys` finds without the regex.
+    private let isDefaultPattern: Bool
     private let url: String?
+    /// `url` cut at each `{key}`, when that can be done byte for byte (an ASCII template).
+    private let urlParts: [String]?
 
     init(_ config: TicketConfig) {
         pattern = try? Regex(config.pattern)
+        isDefaultPattern = config.pattern == TicketConfig().pattern
         url = config.url
+        urlParts = config.url.flatMap { url in
+            url.utf8.allSatisfy { $0 < 0x80 } ? url.split(separator: "{key}", omittingEmptySubsequences: false).map(String.init) : nil
+        }
         // Compile the pattern now, before audiences use it side by side.
         _ = try? pattern?.firstMatch(in: "")
     }
 
     /// The tracker URL of `key`.
     func url(for key: String) -> String? {
-        url.map { $0.replacingOccurrences(of: "{key}", with: key.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? key) }
+        if let urlParts, key.utf8.allSatisfy(Self.isUnreserved) {
+            // What the Foundation calls below make of it: nothing to escape, every `{key}` replaced.
+            return urlParts.joined(separator: key)
+        }
+        return url.map { $0.replacingOccurrences(of: "{key}", with: key.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? key) }
+    }
+
+    /// Unreserved URL bytes (RFC 3986), which every path keeps as they are.
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"): return true
+        default: return false
+        }
     }
 
     /// The keys in `text`, as ranges: whole words only (`XREL-1a` holds none).
     func keys(in text: String) -> [Range<String.Index>] {
         guard let pattern else { return [] }
+        if isDefaultPattern { return DefaultTicketKeys.ranges(in: text) }
         return text.matches(of: pattern).map(\.range).filter { range in
             guard !range.isEmpty else { return false }
             let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : nil
@@ -29,9 +51,9 @@ struct TicketLinker: Sendable {
         }
     }
 
-    /// Turns keys in text nodes into links; never inside code, links or images.
-    func link(in root: CmarkNode) {
-        for node in root.descendants(outside: [.link, .image]) where node.kind == .text {
+    /// Turns keys in text nodes into links (`InlineNodes.text`: never inside code, links or images).
+    func link(_ textNodes: [CmarkNode]) {
+        for node in textNodes {
             let text = node.literal
             let ranges = keys(in: text)
             guard !ranges.isEmpty else { continue }

@@ -1,8 +1,8 @@
 /// Links and images with `javascript:`, `vbscript:`, `file:` or non-image `data:` URLs lose
 /// their URL, as cmark's safe mode does — in every output, with or without `unsafe_html`.
 enum URLSafety {
-    static func apply(to root: CmarkNode) {
-        for node in root.descendants where (node.kind == .link || node.kind == .image) && isDangerous(node.url) {
+    static func apply(to links: [CmarkNode]) {
+        for node in links where isDangerous(node.url) {
             node.url = ""
         }
     }

@@ -31,12 +31,21 @@ struct AudienceContainers: Sendable {
 
     var isEmpty: Bool { markerPrefixes.isEmpty }
 
+    /// No containers: for a text without a `:::`.
+    init(origin: TextOrigin) {
+        self.origin = origin
+    }
+
     init(lines: [Substring], origin: TextOrigin, audiences known: [String]) {
         self.origin = origin
-        guard lines.contains(where: { $0.contains(":::") }) else { return }
+        // Only lines holding `:::` can be container lines (or misplaced ones); the byte test
+        // finds every such line, and the exact test is kept for the few it finds.
+        let candidates = lines.indices.filter { lines[$0].containsBytes(":::") && lines[$0].contains(":::") }
+        guard !candidates.isEmpty else { return }
         let blocks = BlockMap(lines: lines)
         var open: [(audiences: [String], line: Int)] = []
-        for (index, text) in lines.enumerated() where text.contains(":::") {
+        for index in candidates {
+            let text = lines[index]
             let line = index + 1
             guard !blocks.isCode(line) else { continue }
             guard let marker = ContainerLine(text) else {

@@ -3,25 +3,35 @@
 /// HTML, and which lines start a paragraph. The line-level syntaxes (audience containers,
 /// admonitions) consult it so that they never fire inside code, exactly as cmark reads it.
 struct BlockMap {
-    /// Lines (1-based) inside code blocks or code spans.
-    private(set) var codeLines = Set<Int>()
-    /// Lines inside raw HTML blocks.
-    private(set) var htmlLines = Set<Int>()
-    /// Lines where a paragraph begins.
-    private(set) var paragraphStarts = Set<Int>()
+    /// What each line (1-based; index 0 unused) is, as a set of `Flag`s.
+    private var flags: [UInt8]
+
+    private enum Flag {
+        /// Inside a code block or code span.
+        static let code: UInt8 = 1
+        /// Inside a raw HTML block.
+        static let html: UInt8 = 2
+        /// Where a paragraph begins.
+        static let paragraphStart: UInt8 = 4
+    }
 
     init(lines: [Substring]) {
+        flags = [UInt8](repeating: 0, count: lines.count + 2)
         let nodes = CmarkDocument.parse(lines.joined(separator: "\n")) { document in
-            document.root.descendants.compactMap { node in node.lines.map { (node.kind, $0) } }
+            var nodes: [(CmarkNode.Kind, ClosedRange<Int>)] = []
+            document.root.forEachBlock { node in
+                if let range = node.lines { nodes.append((node.kind, range)) }
+            }
+            return nodes
         }
         for (kind, range) in nodes {
             switch kind {
             case .codeBlock:
-                codeLines.formUnion(range)
+                mark(range, Flag.code)
             case .htmlBlock:
-                htmlLines.formUnion(range)
+                mark(range, Flag.html)
             case .paragraph:
-                paragraphStarts.insert(range.lowerBound)
+                mark(range.lowerBound...range.lowerBound, Flag.paragraphStart)
                 markCodeSpans(in: range, of: lines)
             case .heading:
                 markCodeSpans(in: range, of: lines)
@@ -31,8 +41,18 @@ struct BlockMap {
         }
     }
 
-    func isCode(_ line: Int) -> Bool { codeLines.contains(line) }
-    func isHTML(_ line: Int) -> Bool { htmlLines.contains(line) }
+    func isCode(_ line: Int) -> Bool { has(Flag.code, line) }
+    func isHTML(_ line: Int) -> Bool { has(Flag.html, line) }
+    func startsParagraph(_ line: Int) -> Bool { has(Flag.paragraphStart, line) }
+
+    private func has(_ flag: UInt8, _ line: Int) -> Bool {
+        flags.indices.contains(line) && flags[line] & flag != 0
+    }
+
+    /// Lines past the text's end (cmark counts a last line the split does not) are not kept.
+    private mutating func mark(_ lines: ClosedRange<Int>, _ flag: UInt8) {
+        for line in lines where flags.indices.contains(line) { flags[line] |= flag }
+    }
 
     /// Marks the lines that begin inside a code span running over several lines of a block.
     ///
@@ -73,7 +93,7 @@ struct BlockMap {
                 if next < candidates.endIndex {
                     let close = candidates[next]
                     let (first, last) = (line(of: start), line(of: close))
-                    if last > first { codeLines.formUnion((first + 1)...last) }
+                    if last > first { mark((first + 1)...last, Flag.code) }
                     position = close + length
                 }
             } else {

@@ -5,9 +5,10 @@
 /// renders it.
 enum EmptiedBlockQuotes {
     /// Removes the empty block quotes of `root` that span a line filtering changed.
-    static func remove(from root: CmarkNode, original: [Substring], filtered: [Substring]) {
+    /// `quotes` are the tree's block quotes in document order.
+    static func remove(_ quotes: [CmarkNode], original: [Substring], filtered: [Substring]) {
         // Innermost first: a quote that held only emptied quotes is empty in its turn.
-        for quote in root.descendants.reversed() where quote.kind == .blockQuote && quote.firstChild == nil {
+        for quote in quotes.reversed() where quote.firstChild == nil {
             guard let range = quote.lines, range.upperBound <= filtered.count,
                   range.contains(where: { filtered[$0 - 1] != original[$0 - 1] }) else { continue }
             quote.remove()

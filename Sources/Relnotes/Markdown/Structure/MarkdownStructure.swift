@@ -9,6 +9,9 @@ import Foundation
 struct MarkdownStructure: Sendable {
     /// The text's lines, each admonition replaced by a placeholder heading.
     var lines: [Substring]
+    /// The text `lines` were cut from, while they are exactly its lines (no admonition
+    /// replaced, no line ending changed): cmark can read it as it is.
+    var text: String?
     var containers: AudienceContainers
     /// The admonitions, by the line (1-based) of the placeholder heading that stands for
     /// each. Found by line, not by the placeholder's text, which an author could also write.
@@ -24,13 +27,15 @@ struct MarkdownStructure: Sendable {
         var lines = Self.lines(of: text)
         var admonitions: [Int: Admonition] = [:]
         var diagnostics: [Diagnostic] = []
-        if text.contains("!!!") || text.contains("???") {
+        if text.containsBytes("!!!") || text.containsBytes("???") {
             let blocks = BlockMap(lines: lines)
             var index = 0
             while index < lines.count {
                 let line = index + 1
-                let startsBlock = blocks.paragraphStarts.contains(line) || (index > 0 && ContainerLine(lines[index - 1]) != nil)
-                guard startsBlock, !blocks.isCode(line), let opener = Admonition.Opener(lines[index]) else {
+                // Cheapest test first: an opener's line holds `!!!` or `???`.
+                guard lines[index].containsBytes("!!!") || lines[index].containsBytes("???"),
+                      blocks.startsParagraph(line) || (index > 0 && ContainerLine(lines[index - 1]) != nil),
+                      !blocks.isCode(line), let opener = Admonition.Opener(lines[index]) else {
                     index += 1
                     continue
                 }
@@ -54,8 +59,12 @@ struct MarkdownStructure: Sendable {
                 index = end
             }
         }
-        containers = AudienceContainers(lines: lines, origin: origin, audiences: audiences)
+        // Container lines hold `:::`; a text without those bytes has none.
+        containers = text.containsBytes(":::")
+            ? AudienceContainers(lines: lines, origin: origin, audiences: audiences)
+            : AudienceContainers(origin: origin)
         self.lines = lines
+        self.text = admonitions.isEmpty && !text.containsByte(UInt8(ascii: "\r")) ? text : nil
         self.admonitions = admonitions
         self.origin = origin
         self.diagnostics = containers.diagnostics + diagnostics
@@ -66,8 +75,35 @@ extension MarkdownStructure {
     /// The text's lines as cmark sees them: cmark ends a line at `\r\n` and at a lone `\r`
     /// too, and a container line that relnotes did not see as a line would fall open.
     static func lines(of text: String) -> [Substring] {
+        guard text.containsByte(UInt8(ascii: "\r")) else { return splitAtNewlines(text) }
         let text = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
         return text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// `text.split(separator: "\n", omittingEmptySubsequences: false)` for a text without
+    /// `\r`, byte by byte: without a CR before it, a line feed is always a character of
+    /// its own, so the bytes split where the characters would.
+    private static func splitAtNewlines(_ text: String) -> [Substring] {
+        let newlines = text.withUTF8Bytes { bytes in
+            var offsets: [Int] = []
+            var start = 0
+            while let offset = bytes.firstOffset(of: UInt8(ascii: "\n"), from: start) {
+                offsets.append(offset)
+                start = offset + 1
+            }
+            return offsets
+        }
+        let utf8 = text.utf8
+        var lines: [Substring] = []
+        lines.reserveCapacity(newlines.count + 1)
+        var start = utf8.startIndex
+        for offset in newlines {
+            let end = utf8.index(utf8.startIndex, offsetBy: offset)
+            lines.append(Substring(utf8[start..<end]))
+            start = utf8.index(after: end)
+        }
+        lines.append(Substring(utf8[start...]))
+        return lines
     }
 }
 
@@ -77,6 +113,7 @@ extension MarkdownStructure {
 /// may write it too, since relnotes never looks for it in their text.
 enum Placeholder {
     static let marker: Character = "\u{E000}"
+    static let markerUTF8 = Array(String(marker).utf8)
 }
 
 extension Substring {
