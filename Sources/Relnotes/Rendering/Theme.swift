@@ -71,8 +71,8 @@ struct Theme: Sendable {
     /// Renders `context` with the template `name`; Markdown templates (`*.md`) come out
     /// tidied, so they can be written for readability without counting blank lines.
     func render(_ name: String, _ context: Any) -> String {
-        let t0 = ContinuousClock.now
-        defer { Trace.add(name, ContinuousClock.now - t0) }
+        let started = ContinuousClock.now
+        defer { Trace.add(template: name, ContinuousClock.now - started) }
         let text = (pageLibrary ?? library).render(context, withTemplate: name) ?? ""
         return name.hasSuffix(".md") ? MarkdownTidy.tidy(text) : text
     }

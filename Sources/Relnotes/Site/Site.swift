@@ -29,7 +29,7 @@ public struct Site: Sendable {
     /// not read again and bodies unchanged are not prepared or rendered again, as long as
     /// `relnotes.yml` is unchanged too: the preview after a save.
     public static func load(root: URL, focus: String? = nil, reusing previous: Site? = nil) -> (site: Site?, diagnostics: [Diagnostic]) {
-        Trace.mark("load start")
+        Trace.mark("loading")
         let configuration = (try? String(contentsOf: root.appending(path: "relnotes.yml"), encoding: .utf8)) ?? ""
         let reusable = previous.flatMap { $0.root == root && $0.loadCache.configuration == configuration ? $0 : nil }
         let cache = reusable?.loadCache ?? LoadCache(configuration: configuration)
@@ -81,9 +81,9 @@ public struct Site: Sendable {
             // One audience after the other, each rendered on every core: GCD runs a
             // parallel loop nested in another one serially.
             try renderer(for: audience, drafts: drafts, preview: preview).renderAll { _, file throws(DiagnosticsError) in try emit(file) }
-            Trace.mark("rendered \(audience.name) \(Trace.enabled ? bodies.debugSize : "")")
+            Trace.mark("rendered \(audience.name)")
         }
-        Trace.dump()
+        Trace.reportTemplates()
     }
 
     private func selected(_ names: [String]?) -> [AudienceDefinition] {

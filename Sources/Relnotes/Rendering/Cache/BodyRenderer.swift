@@ -21,8 +21,6 @@ struct BodyRenderer: Sendable {
         cache = previous?.cache ?? RenderCache()
     }
 
-    var debugSize: String { cache.debugSize }
-
     /// Problems found in any body, whatever the audience.
     var diagnostics: [Diagnostic] { prepared.diagnostics }
 

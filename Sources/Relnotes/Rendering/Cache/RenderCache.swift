@@ -31,14 +31,6 @@ final class RenderCache: Sendable {
 
     func inline(_ key: InlineKey) -> String? { inlines.withLock { $0[key] } }
 
-    var debugSize: String {
-        bodies.withLock { b in
-            var byVariant: [String: Int] = [:]
-            for (k, v) in b { byVariant["\(k.variant) \(k.format)", default: 0] += (try? v.result.get().text.utf8.count) ?? 0 }
-            return byVariant.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value / 1_000_000) MB" }.joined(separator: ", ") + " entries \(b.count)"
-        }
-    }
-
     func store(_ key: InlineKey, _ rendered: String) {
         inlines.withLock { $0[key] = rendered }
     }
