@@ -14,6 +14,10 @@ struct PrettyJSON {
 
     init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
+    private static let trueText = Array("true".utf8), falseText = Array("false".utf8)
+    /// Indentation, cut to length (appending a repeated element would go through a generic path).
+    private static let spaces = [UInt8](repeating: 0x20, count: 256)
+
     /// `{ … }`; the members must be written in sorted key order.
     mutating func object(_ members: (inout PrettyJSON) -> Void) {
         open(UInt8(ascii: "{"))
@@ -25,7 +29,7 @@ struct PrettyJSON {
     mutating func array<Element>(_ elements: [Element], _ element: (inout PrettyJSON, Element) -> Void) {
         guard !elements.isEmpty else {
             // JSONEncoder's empty array: an empty line between the brackets.
-            bytes += [UInt8(ascii: "["), UInt8(ascii: "\n")]
+            bytes.append(contentsOf: [UInt8(ascii: "["), UInt8(ascii: "\n")])
             newline()
             bytes.append(UInt8(ascii: "]"))
             return
@@ -42,7 +46,7 @@ struct PrettyJSON {
     mutating func member(_ key: StaticString, _ value: (inout PrettyJSON) -> Void) {
         separate()
         string(key.withUTF8Buffer { String(decoding: $0, as: UTF8.self) })
-        bytes += [0x20, UInt8(ascii: ":"), 0x20]
+        bytes.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
         value(&self)
     }
 
@@ -52,7 +56,7 @@ struct PrettyJSON {
     }
 
     mutating func member(_ key: StaticString, _ value: Bool) {
-        member(key) { $0.bytes += Array((value ? "true" : "false").utf8) }
+        member(key) { $0.bytes.append(contentsOf: value ? Self.trueText : Self.falseText) }
     }
 
     mutating func string(_ text: String) {
@@ -76,16 +80,16 @@ struct PrettyJSON {
     private mutating func appendEscape(_ byte: UInt8) {
         let backslash = UInt8(ascii: "\\")
         switch byte {
-        case UInt8(ascii: "\""): bytes += [backslash, UInt8(ascii: "\"")]
-        case backslash: bytes += [backslash, backslash]
-        case 0x08: bytes += [backslash, UInt8(ascii: "b")]
-        case 0x0C: bytes += [backslash, UInt8(ascii: "f")]
-        case 0x0A: bytes += [backslash, UInt8(ascii: "n")]
-        case 0x0D: bytes += [backslash, UInt8(ascii: "r")]
-        case 0x09: bytes += [backslash, UInt8(ascii: "t")]
+        case UInt8(ascii: "\""): bytes.append(contentsOf: [backslash, UInt8(ascii: "\"")])
+        case backslash: bytes.append(contentsOf: [backslash, backslash])
+        case 0x08: bytes.append(contentsOf: [backslash, UInt8(ascii: "b")])
+        case 0x0C: bytes.append(contentsOf: [backslash, UInt8(ascii: "f")])
+        case 0x0A: bytes.append(contentsOf: [backslash, UInt8(ascii: "n")])
+        case 0x0D: bytes.append(contentsOf: [backslash, UInt8(ascii: "r")])
+        case 0x09: bytes.append(contentsOf: [backslash, UInt8(ascii: "t")])
         default:
             let hex = Array("0123456789abcdef".utf8)
-            bytes += [backslash, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            bytes.append(contentsOf: [backslash, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
         }
     }
 
@@ -112,6 +116,11 @@ struct PrettyJSON {
 
     private mutating func newline() {
         bytes.append(UInt8(ascii: "\n"))
-        bytes += repeatElement(0x20, count: 2 * depth)
+        var indent = 2 * depth
+        while indent > 0 {
+            let run = min(indent, Self.spaces.count)
+            Self.spaces.withUnsafeBufferPointer { bytes.append(UnsafeBufferPointer(rebasing: $0[..<run])) }
+            indent -= run
+        }
     }
 }
