@@ -7,13 +7,22 @@ enum CmarkReference {
 
     /// cmark's HTML for `markdown`, in its default (safe) mode, as relnotes renders by default.
     static func html(_ markdown: String) throws -> String {
+        try run(markdown, arguments: [])
+    }
+
+    /// cmark's CommonMark for `markdown` (`cmark -t commonmark`).
+    static func commonMark(_ markdown: String) throws -> String {
+        try run(markdown, arguments: ["-t", "commonmark"])
+    }
+
+    private static func run(_ markdown: String, arguments: [String]) throws -> String {
         let folder = try TemporaryFolder.make()
         defer { TemporaryFolder.remove(folder) }
         let input = folder.appending(path: "input.md")
         try Data(markdown.utf8).write(to: input)
         let process = Process()
         process.executableURL = executable
-        process.arguments = [input.path]
+        process.arguments = arguments + [input.path]
         let output = Pipe()
         process.standardOutput = output
         try process.run()

@@ -160,7 +160,8 @@ struct CmarkNode: Hashable {
 
     // MARK: - Editing
 
-    /// A new, detached node; it must be inserted into a tree (which then owns it) or freed.
+    /// A new, detached node, in the thread's `CmarkArena`: made while a tree is being worked
+    /// on, and given back with it.
     static func make(_ kind: Kind) -> CmarkNode {
         let type: cmark_node_type
         switch kind {
@@ -176,7 +177,7 @@ struct CmarkNode: Hashable {
         case .blockQuote: type = CMARK_NODE_BLOCK_QUOTE
         default: preconditionFailure("relnotes never creates \(kind) nodes")
         }
-        return CmarkNode(cmark_node_new(type)!)
+        return CmarkNode(cmark_node_new_with_mem(type, CmarkArena.memory)!)
     }
 
     static func text(_ literal: String) -> CmarkNode {
@@ -255,31 +256,33 @@ struct CmarkNode: Hashable {
 /// Copies a string cmark allocated and frees cmark's copy at once.
 private func consume(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
     guard let pointer else { return "" }
-    defer { free(pointer) }
+    defer { CmarkArena.free(pointer) }
     return String(cString: pointer)
 }
 
-/// Owns one parsed cmark tree and frees it when released. Not `Sendable`: a tree stays
-/// inside the function that parsed it; only strings and Sendable values leave.
+/// One parsed cmark tree. Not `Sendable`: a tree stays inside the function that parsed it
+/// (`parse`); only strings and Sendable values leave.
 final class CmarkDocument {
     let root: CmarkNode
 
+    /// What `cmark_parse_document` does, with the arena's memory.
     private init(parsing text: String) {
+        let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, CmarkArena.memory)
         // The whole text: cmark reads a NUL as U+FFFD, where strlen would end the text there.
-        let pointer = text.withCString { cmark_parse_document($0, text.utf8.count, CMARK_OPT_DEFAULT) }
-        root = CmarkNode(pointer!)
+        text.withCString { cmark_parser_feed(parser, $0, text.utf8.count) }
+        root = CmarkNode(cmark_parser_finish(parser)!)
+        cmark_parser_free(parser)
     }
 
-    deinit { cmark_node_free(root.pointer) }
-
-    /// Parses `text` and hands the tree to `body`, keeping the tree alive until `body`
-    /// returns: nodes do not own their tree, so a tree must never be released under them.
+    /// Parses `text` and hands the tree to `body`. The tree lives in the thread's
+    /// `CmarkArena` until the outermost parse returns, and is given back with it: nodes must
+    /// not be kept past `body`.
     /// cmark merges adjacent text nodes as it finishes a parse, so patterns (ticket keys,
     /// `[ ]`) are seen whole in the tree it returns.
     static func parse<Result, Failure: Error>(_ text: String, _ body: (CmarkDocument) throws(Failure) -> Result) throws(Failure) -> Result {
-        let document = CmarkDocument(parsing: text)
-        defer { withExtendedLifetime(document) {} }
-        return try body(document)
+        try CmarkArena.scope { () throws(Failure) -> Result in
+            try body(CmarkDocument(parsing: text))
+        }
     }
 
 
