@@ -115,7 +115,7 @@ struct ViewBuilder {
                 anchor: anchors.unique(for: Self.dotsToDashes("\(version.map { "v" + $0.text } ?? "unreleased")-\(fileName)")),
                 title: bodies.inline(title, for: audience, as: format),
                 titleText: bodies.plain(title),
-                body: try bodies.optionalBody(visible.entry.body, for: audience, as: format).map(listItemBody),
+                body: try entryBody(visible.entry.body),
                 tickets: (visible.fields.tickets ?? []).map(ticket),
                 hasTickets: !(visible.fields.tickets ?? []).isEmpty,
                 component: visible.fields.component,
@@ -135,10 +135,11 @@ struct ViewBuilder {
         return String(scalars)
     }
 
-    /// In Markdown an entry is a list item: its body is indented to continue the item.
-    private func listItemBody(_ body: String) -> String {
-        guard format == .markdown else { return body }
-        return body.indentedAsListItem()
+    /// An entry's body; in Markdown an entry is a list item, so its body is indented to
+    /// continue the item (and kept so, rather than beside the body as rendered).
+    private func entryBody(_ source: MarkdownSource) throws(DiagnosticsError) -> String? {
+        guard format == .markdown else { return try bodies.optionalBody(source, for: audience, as: format) }
+        return try bodies.optionalBody(source, for: audience, as: format, reshaped: .listItem) { $0.indentedAsListItem() }
     }
 
     private func ticket(_ key: String) -> TicketView {

@@ -25,18 +25,33 @@ struct BodyRenderer: Sendable {
     var diagnostics: [Diagnostic] { prepared.diagnostics }
 
     func render(_ source: MarkdownSource, for audience: String, as format: MarkupFormat) throws(DiagnosticsError) -> RenderedMarkup {
-        let body = prepared[source] ?? markdown.prepare(source)
-        let key = RenderCache.BodyKey(path: source.path, variant: variants.variant(of: body, source.text, for: audience, as: format), format: format)
-        if let cached = cache.body(key), cached.firstLine == source.firstLine, cached.text == source.text { return try cached.result.get() }
-        let result = Result { () throws(DiagnosticsError) in try markdown.render(body, for: audience, as: format) }
-        cache.store(key, source: source, result)
-        return try result.get()
+        try render(source, for: audience, as: format, reshaped: nil) { $0 }
     }
 
     /// A body, or `nil` when nothing of it is left for the audience.
     func optionalBody(_ source: MarkdownSource, for audience: String, as format: MarkupFormat) throws(DiagnosticsError) -> String? {
         let text = try render(source, for: audience, as: format).text
         return text.allSatisfy(\.isWhitespace) ? nil : text
+    }
+
+    /// A body reshaped by `reshape` (an entry's Markdown, indented as a list item), or `nil`
+    /// when nothing of it is left for the audience. Only the reshaped text is kept.
+    func optionalBody(_ source: MarkdownSource, for audience: String, as format: MarkupFormat, reshaped shape: RenderCache.Shape, _ reshape: (String) -> String) throws(DiagnosticsError) -> String? {
+        let text = try render(source, for: audience, as: format, reshaped: shape) { $0.allSatisfy(\.isWhitespace) ? "" : reshape($0) }.text
+        return text.isEmpty ? nil : text
+    }
+
+    private func render(_ source: MarkdownSource, for audience: String, as format: MarkupFormat, reshaped shape: RenderCache.Shape?, _ reshape: (String) -> String) throws(DiagnosticsError) -> RenderedMarkup {
+        let body = prepared[source] ?? markdown.prepare(source)
+        let key = RenderCache.BodyKey(path: source.path, variant: variants.variant(of: body, source.text, for: audience, as: format), format: format, shape: shape)
+        if let cached = cache.body(key), cached.firstLine == source.firstLine, cached.text == source.text { return try cached.result.get() }
+        let result = Result { () throws(DiagnosticsError) in
+            var rendered = try markdown.render(body, for: audience, as: format)
+            rendered.text = reshape(rendered.text)
+            return rendered
+        }
+        cache.store(key, source: source, result)
+        return try result.get()
     }
 
     /// A body cut at its `##` headings, as `audience` sees it.

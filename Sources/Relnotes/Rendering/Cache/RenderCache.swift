@@ -7,6 +7,13 @@ final class RenderCache: Sendable {
         var path: String
         var variant: RenderVariants.Variant
         var format: MarkupFormat
+        /// The rendering reshaped for one use, kept instead of the rendering itself.
+        var shape: Shape?
+    }
+
+    enum Shape: Hashable, Sendable {
+        /// An entry's Markdown body, indented to continue its list item.
+        case listItem
     }
 
     struct InlineKey: Hashable {
