@@ -69,7 +69,7 @@ final class RenderSession {
             }
             applyInlineExtensions(nodes)
             TaskLists.apply(to: nodes.items, lines: lines, format: format)
-            Tables.apply(to: nodes.paragraphs, document: text, lines: lines, session: self)
+            Tables.apply(to: nodes.paragraphs, document: text, lines: lines, root: document.root, session: self)
             try placeBlocks(nodes.headings, structure: structure)
             return body(document.root, headings)
         }

@@ -37,6 +37,15 @@ struct MarkdownAudienceContainerTests {
         #expect(try RenderRun.render(input, .internal).stdout.contains("<p>SECRET</p>"))
     }
 
+    @Test("a container right after an admonition's body is read with the admonition replaced, not as the code span the body opens")
+    func containerAfterAdmonition() throws {
+        let input = "!!! note\n    `x\n::: internal\n` SECRET\n:::\n\nAfter.\n"
+        let external = try RenderRun.render(input, .external)
+        #expect(external.status == 0)
+        #expect(external.stdout == "<div class=\"admonition note\">\n<p class=\"admonition-title\">Note</p>\n<p>`x</p>\n</div>\n<p>After.</p>\n")
+        #expect(try RenderRun.render(input, .internal).stdout.contains("SECRET"))
+    }
+
     // MARK: - Errors
 
     @Test("container problems are errors at their place, and relnotes render exits with status 1", arguments: [

@@ -76,21 +76,30 @@ struct CmarkNode: Hashable {
         }
     }
 
-    /// Visits the block nodes below this one in document order (not the node itself), without
-    /// entering paragraphs and headings: for questions about blocks, a fraction of the nodes.
-    /// Iterative, like `walk`.
-    func forEachBlock(_ visit: (CmarkNode) -> Void) {
+    /// `walk` over the blocks below this node only (not the node itself): paragraphs and
+    /// headings are entered and left at once, their inline content unvisited. For questions
+    /// about blocks, a fraction of the nodes. Iterative, like `walk`.
+    func walkBlocks(_ visit: (CmarkNode, _ entering: Bool) -> Void) {
         var current = holdsBlocks ? firstChild : nil
         while let node = current {
-            visit(node)
+            visit(node, true)
             if node.holdsBlocks, let child = node.firstChild {
                 current = child
                 continue
             }
+            if node.isContainer { visit(node, false) }
             var climber = node
-            while climber.next == nil, let parent = climber.parent, parent != self { climber = parent }
+            while climber.next == nil, let parent = climber.parent, parent != self {
+                climber = parent
+                visit(climber, false)
+            }
             current = climber.next
         }
+    }
+
+    /// The blocks below this node in document order (`walkBlocks`, entering only).
+    func forEachBlock(_ visit: (CmarkNode) -> Void) {
+        walkBlocks { node, entering in if entering { visit(node) } }
     }
 
     /// Blocks whose children are blocks.
@@ -112,6 +121,12 @@ struct CmarkNode: Hashable {
     var literalFirstByte: UInt8? {
         guard let literal = cmark_node_get_literal(pointer), literal.pointee != 0 else { return nil }
         return UInt8(bitPattern: literal.pointee)
+    }
+
+    /// Whether the literal holds `byte`: a quick test before reading it whole.
+    func literalContains(_ byte: UInt8) -> Bool {
+        guard let literal = cmark_node_get_literal(pointer) else { return false }
+        return strchr(literal, Int32(byte)) != nil
     }
 
     var url: String {

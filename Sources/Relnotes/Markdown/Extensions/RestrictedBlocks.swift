@@ -13,8 +13,7 @@ enum RestrictedBlocks {
         var wrappedAncestors = [Int](repeating: 0, count: regions.count)
         // Per open container block: the region it is wrapped for, if any.
         var stack: [Int?] = []
-        root.walk { node, entering in
-            guard node.isBlock, node.kind != .document else { return }
+        root.walkBlocks { node, entering in
             if entering {
                 let region: Int? = node.lines.flatMap { index(holding: $0, in: regions) }
                 let wraps: Bool = region.map { node.kind != .item && wrappedAncestors[$0] == 0 } ?? false

@@ -12,12 +12,13 @@ enum Tables {
         lines.contains { $0.containsByte(UInt8(ascii: "|")) }
     }
 
-    /// `paragraphs` are the tree's paragraphs in document order (none if `mayHold` is false);
-    /// `document` is the text the tree was parsed from, whose `lines` these are.
-    static func apply(to paragraphs: [CmarkNode], document: String, lines: [Substring], session: RenderSession) {
+    /// `paragraphs` are the paragraphs of the tree `root` in document order (none if
+    /// `mayHold` is false); `document` is the text the tree was parsed from, whose `lines`
+    /// these are.
+    static func apply(to paragraphs: [CmarkNode], document: String, lines: [Substring], root: CmarkNode, session: RenderSession) {
         let tables = paragraphs.compactMap { paragraph in table(at: paragraph, lines: lines).map { (paragraph: paragraph, table: $0) } }
         guard !tables.isEmpty else { return }
-        let cells = TableCells.render(tables.map(\.table.cells), document: document, lines: lines, session: session)
+        let cells = TableCells.render(tables.map(\.table.cells), document: document, lines: lines, root: root, session: session)
         for ((paragraph, table), cells) in zip(tables, cells) {
             paragraph.replace(with: .custom(.customBlock, onEnter: render(table, cells: cells, format: session.format)))
         }
@@ -62,21 +63,38 @@ enum Tables {
     }
 
     private static func html(header: [String], body: [[String]], alignments: [Alignment]) -> String {
-        func row(_ cells: [String], tag: String) -> String {
-            let columns = zip(cells, alignments).map { cell, alignment in
-                let style: String
-                switch alignment {
-                case .none: style = ""
-                case .left: style = " style=\"text-align: left\""
-                case .center: style = " style=\"text-align: center\""
-                case .right: style = " style=\"text-align: right\""
-                }
-                return "<\(tag)\(style)>\(cell)</\(tag)>\n"
+        let styles = alignments.map { alignment -> String in
+            switch alignment {
+            case .none: return ""
+            case .left: return " style=\"text-align: left\""
+            case .center: return " style=\"text-align: center\""
+            case .right: return " style=\"text-align: right\""
             }
-            return "<tr>\n" + columns.joined() + "</tr>\n"
         }
-        var html = "<table>\n<thead>\n" + row(header, tag: "th") + "</thead>\n"
-        if !body.isEmpty { html += "<tbody>\n" + body.map { row($0, tag: "td") }.joined() + "</tbody>\n" }
+        var html = ""
+        html.reserveCapacity((header + body.joined()).reduce(64) { $0 + $1.utf8.count + 40 })
+        func row(_ cells: [String], tag: String) {
+            html.append("<tr>\n")
+            for (cell, style) in zip(cells, styles) {
+                html.append("<")
+                html.append(tag)
+                html.append(style)
+                html.append(">")
+                html.append(cell)
+                html.append("</")
+                html.append(tag)
+                html.append(">\n")
+            }
+            html.append("</tr>\n")
+        }
+        html += "<table>\n<thead>\n"
+        row(header, tag: "th")
+        html += "</thead>\n"
+        if !body.isEmpty {
+            html += "<tbody>\n"
+            for cells in body { row(cells, tag: "td") }
+            html += "</tbody>\n"
+        }
         return html + "</table>\n"
     }
 
@@ -177,36 +195,44 @@ struct PipeTable {
     /// whitespace there is the space and the tab.
     private static func asciiCells(_ row: Substring) -> [String] {
         let backslash = UInt8(ascii: "\\"), pipe = UInt8(ascii: "|")
-        func trimmed<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> String {
-            let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-            return String(decoding: bytes.drop(while: isBlank).reversed().drop(while: isBlank).reversed(), as: UTF8.self)
-        }
-        var text = Array(trimmed(row.utf8).utf8)[...]
-        if text.first == pipe { text = text.dropFirst() }
-        var cells: [String] = []
-        var cell: [UInt8] = []
-        var index = text.startIndex
-        var ended = false
-        while index < text.endIndex {
-            let byte = text[index]
-            index += 1
-            ended = false
-            if byte == backslash {
-                guard index < text.endIndex else { cell.append(byte); break }
-                let next = text[index]
-                index += 1
-                if next != pipe { cell.append(byte) }
-                cell.append(next)
-            } else if byte == pipe {
-                cells.append(trimmed(cell))
-                cell = []
-                ended = true
-            } else {
-                cell.append(byte)
+        return row.withUTF8Bytes { bytes in
+            func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+            func trimmed(_ cell: ArraySlice<UInt8>) -> String {
+                var cell = cell
+                while let first = cell.first, isBlank(first) { cell = cell.dropFirst() }
+                while let last = cell.last, isBlank(last) { cell = cell.dropLast() }
+                return String(decoding: cell, as: UTF8.self)
             }
+            var start = 0, end = bytes.count
+            while start < end, isBlank(bytes[start]) { start += 1 }
+            while end > start, isBlank(bytes[end - 1]) { end -= 1 }
+            if start < end, bytes[start] == pipe { start += 1 }
+            var cells: [String] = []
+            var cell: [UInt8] = []
+            var index = start
+            var ended = false
+            while index < end {
+                let byte = bytes[index]
+                index += 1
+                ended = false
+                if byte == backslash {
+                    guard index < end else { cell.append(byte); break }
+                    let next = bytes[index]
+                    index += 1
+                    if next != pipe { cell.append(byte) }
+                    cell.append(next)
+                } else if byte == pipe {
+                    cells.append(trimmed(cell[...]))
+                    cell.removeAll(keepingCapacity: true)
+                    ended = true
+                } else {
+                    cell.append(byte)
+                }
+            }
+            if !ended || !cell.isEmpty { cells.append(trimmed(cell[...])) }
+            return cells
         }
-        if !ended || !cell.isEmpty { cells.append(trimmed(cell)) }
-        return cells
     }
+
 }
 

@@ -53,7 +53,8 @@ struct TicketLinker: Sendable {
 
     /// Turns keys in text nodes into links (`InlineNodes.text`: never inside code, links or images).
     func link(_ textNodes: [CmarkNode]) {
-        for node in textNodes {
+        // Every key of the default pattern holds a hyphen.
+        for node in textNodes where !isDefaultPattern || node.literalContains(UInt8(ascii: "-")) {
             let text = node.literal
             let ranges = keys(in: text)
             guard !ranges.isEmpty else { continue }

@@ -36,13 +36,14 @@ struct AudienceContainers: Sendable {
         self.origin = origin
     }
 
-    init(lines: [Substring], origin: TextOrigin, audiences known: [String]) {
+    /// `blocks`, when given, is what cmark makes of `lines`, and `text` the lines joined.
+    init(lines: [Substring], origin: TextOrigin, audiences known: [String], blocks: BlockMap? = nil, text: String? = nil) {
         self.origin = origin
         // Only lines holding `:::` can be container lines (or misplaced ones); the byte test
         // finds every such line, and the exact test is kept for the few it finds.
         let candidates = lines.indices.filter { lines[$0].containsBytes(":::") && lines[$0].contains(":::") }
         guard !candidates.isEmpty else { return }
-        let blocks = BlockMap(lines: lines)
+        let blocks = blocks ?? BlockMap(lines: lines, text: text)
         var open: [(audiences: [String], line: Int)] = []
         for index in candidates {
             let text = lines[index]

@@ -15,9 +15,10 @@ struct BlockMap {
         static let paragraphStart: UInt8 = 4
     }
 
-    init(lines: [Substring]) {
+    /// `text`, when given, is `lines` joined by line feeds (a text cut into them as it is).
+    init(lines: [Substring], text: String? = nil) {
         flags = [UInt8](repeating: 0, count: lines.count + 2)
-        let nodes = CmarkDocument.parse(lines.joined(separator: "\n")) { document in
+        let nodes = CmarkDocument.parse(text ?? lines.joined(separator: "\n")) { document in
             var nodes: [(CmarkNode.Kind, ClosedRange<Int>)] = []
             document.root.forEachBlock { node in
                 if let range = node.lines { nodes.append((node.kind, range)) }
@@ -60,10 +61,10 @@ struct BlockMap {
     /// a run of n backticks opens a span when a later run of exactly n backticks exists,
     /// and inside the span backslashes are literal.
     private mutating func markCodeSpans(in range: ClosedRange<Int>, of lines: [Substring]) {
-        guard range.count > 1, range.upperBound <= lines.count else { return }
-        let text = Array(lines[(range.lowerBound - 1)...(range.upperBound - 1)].joined(separator: "\n").utf8)
         let backtick = UInt8(ascii: "`"), backslash = UInt8(ascii: "\\"), newline = UInt8(ascii: "\n")
-        guard text.contains(backtick) else { return }
+        guard range.count > 1, range.upperBound <= lines.count,
+              lines[(range.lowerBound - 1)...(range.upperBound - 1)].contains(where: { $0.containsByte(backtick) }) else { return }
+        let text = Array(lines[(range.lowerBound - 1)...(range.upperBound - 1)].joined(separator: "\n").utf8)
 
         // Every maximal run of backticks, ignoring escapes, by length: where closers can be.
         var runsByLength: [Int: [Int]] = [:]

@@ -25,10 +25,16 @@ struct MarkdownStructure: Sendable {
 
     init(text: String, origin: TextOrigin, audiences: [String], depth: Int = 0) {
         var lines = Self.lines(of: text)
+        let linesAreText = !text.containsByte(UInt8(ascii: "\r"))
         var admonitions: [Int: Admonition] = [:]
         var diagnostics: [Diagnostic] = []
+        // What cmark makes of the lines as written, and whether it still holds for the lines
+        // with the admonitions replaced (see `blocksHoldAfterReplacing`).
+        var writtenBlocks: BlockMap?
+        var blocksHold = true
         if text.containsBytes("!!!") || text.containsBytes("???") {
-            let blocks = BlockMap(lines: lines)
+            let blocks = BlockMap(lines: lines, text: linesAreText ? text : nil)
+            writtenBlocks = blocks
             var index = 0
             while index < lines.count {
                 let line = index + 1
@@ -53,6 +59,7 @@ struct MarkdownStructure: Sendable {
                     text: bodyText, origin: origin.nested(atLine: line + 1, indent: bodyIndent),
                     audiences: audiences, depth: depth + 1)
                 diagnostics += body.diagnostics
+                blocksHold = blocksHold && Self.blocksHoldAfterReplacing(upTo: end, in: lines)
                 lines[index] = Substring(String(repeating: " ", count: opener.indent) + "# " + String(Placeholder.marker))
                 for blank in (index + 1)..<end { lines[blank] = "" }
                 admonitions[line] = Admonition(kind: opener.kind, classes: opener.classes, title: opener.title, style: opener.style, body: body)
@@ -60,11 +67,12 @@ struct MarkdownStructure: Sendable {
             }
         }
         // Container lines hold `:::`; a text without those bytes has none.
+        let unchanged = admonitions.isEmpty && linesAreText
         containers = text.containsBytes(":::")
-            ? AudienceContainers(lines: lines, origin: origin, audiences: audiences)
+            ? AudienceContainers(lines: lines, origin: origin, audiences: audiences, blocks: blocksHold ? writtenBlocks : nil, text: unchanged ? text : nil)
             : AudienceContainers(origin: origin)
         self.lines = lines
-        self.text = admonitions.isEmpty && !text.containsByte(UInt8(ascii: "\r")) ? text : nil
+        self.text = unchanged ? text : nil
         self.admonitions = admonitions
         self.origin = origin
         self.diagnostics = containers.diagnostics + diagnostics
@@ -72,6 +80,18 @@ struct MarkdownStructure: Sendable {
 }
 
 extension MarkdownStructure {
+    /// Whether replacing an admonition that ends before line index `end` (its opener a
+    /// paragraph start, its body indented four columns past it) by a heading and blank lines
+    /// leaves what cmark makes of every other line as it was, when a blank line (or the end
+    /// of the text) follows it: the body can only continue the opener's paragraph or be
+    /// indented code, so once a blank line has closed that paragraph, cmark is in the same
+    /// state with either text, and the lines before could not reach into the body. A line
+    /// right after the body, though, may continue the opener's paragraph (and a code span
+    /// in it) in one text and start a block in the other.
+    static func blocksHoldAfterReplacing(upTo end: Int, in lines: [Substring]) -> Bool {
+        end == lines.count || lines[end].utf8.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+    }
+
     /// The text's lines as cmark sees them: cmark ends a line at `\r\n` and at a lone `\r`
     /// too, and a container line that relnotes did not see as a line would fall open.
     static func lines(of text: String) -> [Substring] {

@@ -55,18 +55,25 @@ extension UnsafeBufferPointer<UInt8> {
 extension StringProtocol {
     func hasPrefixQuickly(_ prefix: String) -> Bool {
         assert(Self.isQuickAffix(prefix))
-        let bytes = utf8
-        guard bytes.starts(with: prefix.utf8) else { return false }
-        guard let next = bytes.dropFirst(prefix.utf8.count).first, next >= 0x80 else { return true }
-        return hasPrefix(prefix)
+        let settled: Bool? = withUTF8Bytes { bytes in
+            prefix.withUTF8Bytes { affix in
+                guard bytes.count >= affix.count, memcmp(bytes.baseAddress!, affix.baseAddress!, affix.count) == 0 else { return false }
+                return bytes.count == affix.count || bytes[affix.count] < 0x80 ? true : nil
+            }
+        }
+        return settled ?? hasPrefix(prefix)
     }
 
     func hasSuffixQuickly(_ suffix: String) -> Bool {
         assert(Self.isQuickAffix(suffix))
-        let bytes = utf8
-        guard bytes.count >= suffix.utf8.count, bytes.reversed().starts(with: suffix.utf8.reversed()) else { return false }
-        guard let before = bytes.dropLast(suffix.utf8.count).last, before >= 0x80 else { return true }
-        return hasSuffix(suffix)
+        let settled: Bool? = withUTF8Bytes { bytes in
+            suffix.withUTF8Bytes { affix in
+                let start = bytes.count - affix.count
+                guard start >= 0, memcmp(bytes.baseAddress! + start, affix.baseAddress!, affix.count) == 0 else { return false }
+                return start == 0 || bytes[start - 1] < 0x80 ? true : nil
+            }
+        }
+        return settled ?? hasSuffix(suffix)
     }
 
     private static func isQuickAffix(_ affix: String) -> Bool {
