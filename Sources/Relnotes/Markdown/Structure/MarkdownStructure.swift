@@ -47,8 +47,8 @@ struct MarkdownStructure: Sendable {
                 }
                 let bodyIndent = opener.indent + 4
                 var end = index + 1
-                while end < lines.count, lines[end].allSatisfy(\.isWhitespace) || lines[end].columnsOfIndent >= bodyIndent { end += 1 }
-                while end > index + 1, lines[end - 1].allSatisfy(\.isWhitespace) { end -= 1 }
+                while end < lines.count, lines[end].isAllWhitespace || lines[end].columnsOfIndent >= bodyIndent { end += 1 }
+                while end > index + 1, lines[end - 1].isAllWhitespace { end -= 1 }
                 if depth >= Self.maximumDepth {
                     diagnostics.append(.error("nesting-too-deep", "admonitions are nested more than \(Self.maximumDepth) deep", at: origin.location(line: line, column: opener.indent + 1)))
                     index = end
@@ -137,6 +137,19 @@ enum Placeholder {
 }
 
 extension Substring {
+    /// `allSatisfy(\.isWhitespace)`, on the bytes of an ASCII line (where the whitespace
+    /// characters are tab to carriage return, and the space).
+    var isAllWhitespace: Bool {
+        let ascii: Bool? = withUTF8Bytes { bytes in
+            var ascii = true
+            for byte in bytes {
+                if byte >= 0x80 { ascii = false } else if byte != 0x20, !(0x09...0x0D).contains(byte) { return false }
+            }
+            return ascii ? true : nil
+        }
+        return ascii ?? allSatisfy(\.isWhitespace)
+    }
+
     /// Leading indentation in columns, a tab advancing to the next multiple of four.
     var columnsOfIndent: Int {
         var columns = 0
