@@ -67,7 +67,10 @@ final class AudienceRenderer: Sendable {
 
     /// Renders every file of the listing, handing each to `emit` with its place in the
     /// listing as soon as it is made, from any thread.
-    func renderAll(emit: @Sendable (Int, OutputFile) throws(DiagnosticsError) -> Void) throws(DiagnosticsError) {
+    ///
+    /// With `stream`, `releases.json` (tens of megabytes on a long history) is handed over
+    /// piece by piece instead (`stream(path, produce)`), never held whole.
+    func renderAll(emit: @Sendable (Int, OutputFile) throws(DiagnosticsError) -> Void, stream: StreamWriter? = nil) throws(DiagnosticsError) {
         // Every release's views first, side by side: the changelog, the feed and
         // releases.json each need many of them, and would otherwise make them one by one.
         _ = try Concurrent.map(Array(site.releases.indices)) { (number) throws(DiagnosticsError) in
@@ -77,7 +80,14 @@ final class AudienceRenderer: Sendable {
         // The largest single files (releases.json, the feed) start first, not last.
         let order = listing.indices.sorted { (isLarge(listing[$0].file) ? 0 : 1, $0) < (isLarge(listing[$1].file) ? 0 : 1, $1) }
         _ = try Concurrent.map(order, oneByOne: true) { (number) throws(DiagnosticsError) in
-            if let file = try self.render(self.listing[number].file) { try emit(number, file) }
+            let (path, file) = self.listing[number]
+            if file == .json, let stream {
+                try stream("\(self.folder)/\(path)") { (write) throws(DiagnosticsError) in
+                    try ReleasesJSONBuilder(views: self.html).encode(try self.jsonReleases(), writingTo: write)
+                }
+            } else if let output = try self.render(file) {
+                try emit(number, output)
+            }
         }
     }
 
@@ -111,8 +121,7 @@ final class AudienceRenderer: Sendable {
             let feed = FeedBuilder(config: config, audience: site.audience, theme: theme).build(releases)
             return feed.map { page("feed.xml", "feed.xml", $0) }
         case .json:
-            let releases = try site.releases.indices.map { (number) throws(DiagnosticsError) in (site.releases[number], try htmlDetail(number)) }
-            return OutputFile(path: "\(folder)/releases.json", contents: try ReleasesJSONBuilder(views: html).encode(releases))
+            return OutputFile(path: "\(folder)/releases.json", contents: try ReleasesJSONBuilder(views: html).encode(try jsonReleases()))
         case .asset(let name):
             return OutputFile(path: "\(folder)/\(name)", contents: theme.assets[name] ?? Data())
         }
@@ -130,6 +139,10 @@ final class AudienceRenderer: Sendable {
 
     private func markdownDetail(_ number: Int) throws(DiagnosticsError) -> ReleaseDetail {
         try notes[number].value { () throws(DiagnosticsError) in try markdown.detail(of: site.releases[number]) }
+    }
+
+    private func jsonReleases() throws(DiagnosticsError) -> [(visible: VisibleRelease, detail: ReleaseDetail)] {
+        try site.releases.indices.map { (number) throws(DiagnosticsError) in (site.releases[number], try htmlDetail(number)) }
     }
 
     private func isLarge(_ file: File) -> Bool { file == .json || file == .feed || file == .changelogMarkdown }
@@ -176,3 +189,6 @@ final class AudienceRenderer: Sendable {
             })
     }
 }
+
+/// Writes the file at `path` (under the output folder) from the bytes `produce` hands over.
+typealias StreamWriter = @Sendable (_ path: String, _ produce: ((Data) throws(DiagnosticsError) -> Void) throws(DiagnosticsError) -> Void) throws(DiagnosticsError) -> Void

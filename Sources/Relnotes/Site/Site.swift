@@ -77,10 +77,22 @@ public struct Site: Sendable {
     /// as it is made, from any thread: `relnotes build` writes it at once, so the site is
     /// never held in memory whole.
     public func build(audiences names: [String]? = nil, drafts: Bool, preview: Bool = false, emit: @Sendable (OutputFile) throws(DiagnosticsError) -> Void) throws(DiagnosticsError) {
+        try build(audiences: names, drafts: drafts, preview: preview, emit: emit, stream: nil)
+    }
+
+    /// Renders into `staging` (`SiteWriter.write(rebuilt:configured:_:)`), each file as
+    /// soon as it is made, the largest (`releases.json`) piece by piece as it is made.
+    public func build(audiences names: [String]? = nil, drafts: Bool, into staging: StagingFolder) throws(DiagnosticsError) {
+        try build(audiences: names, drafts: drafts, preview: false, emit: { file throws(DiagnosticsError) in try staging.add(file) }) { path, produce throws(DiagnosticsError) in
+            try staging.add(path: path, streaming: produce)
+        }
+    }
+
+    private func build(audiences names: [String]?, drafts: Bool, preview: Bool, emit: @Sendable (OutputFile) throws(DiagnosticsError) -> Void, stream: StreamWriter?) throws(DiagnosticsError) {
         for audience in selected(names) {
             // One audience after the other, each rendered on every core: GCD runs a
             // parallel loop nested in another one serially.
-            try renderer(for: audience, drafts: drafts, preview: preview).renderAll { _, file throws(DiagnosticsError) in try emit(file) }
+            try renderer(for: audience, drafts: drafts, preview: preview).renderAll(emit: { _, file throws(DiagnosticsError) in try emit(file) }, stream: stream)
             Trace.mark("rendered \(audience.name)")
         }
         Trace.reportTemplates()

@@ -44,11 +44,33 @@ public final class StagingFolder: Sendable {
                 try Self.write(file.contents, to: target)
             }
             state.withLock { _ = $0.generated.insert(file.path) }
-        } catch let failure as SiteWriter.Failure {
-            throw DiagnosticsError([.error("output", failure.message, at: nil)])
         } catch {
-            throw DiagnosticsError([.error("output", "cannot write \(outputURL.path): \(error.localizedDescription)", at: nil)])
+            throw Self.diagnostics(error, output: outputURL)
         }
+    }
+
+    private static func diagnostics(_ error: any Error, output: URL) -> DiagnosticsError {
+        if let failure = error as? SiteWriter.Failure { return DiagnosticsError([.error("output", failure.message, at: nil)]) }
+        return DiagnosticsError([.error("output", "cannot write \(output.path): \(error.localizedDescription)", at: nil)])
+    }
+
+    /// Writes one file of the site as `produce` hands over its bytes, piece by piece: a
+    /// large file (`releases.json`) is never held whole. Such a file is always written.
+    public func add(path: String, streaming produce: ((Data) throws(DiagnosticsError) -> Void) throws(DiagnosticsError) -> Void) throws(DiagnosticsError) {
+        let target = staging + "/" + path
+        let descriptor: Int32
+        do {
+            try makeFolder(of: path)
+            descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+            guard descriptor >= 0 else { throw SiteWriter.Failure("cannot write \(target)") }
+        } catch {
+            throw Self.diagnostics(error, output: outputURL)
+        }
+        defer { close(descriptor) }
+        try produce { (data) throws(DiagnosticsError) in
+            guard Self.write(data, to: descriptor) else { throw Self.diagnostics(SiteWriter.Failure("cannot write \(target)"), output: outputURL) }
+        }
+        state.withLock { _ = $0.generated.insert(path) }
     }
 
     /// Puts the file at `source` into the staging folder at `path` too.
@@ -82,7 +104,12 @@ public final class StagingFolder: Sendable {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw SiteWriter.Failure("cannot write \(path)") }
         defer { close(descriptor) }
-        let complete = data.withUnsafeBytes { buffer -> Bool in
+        guard write(data, to: descriptor) else { throw SiteWriter.Failure("cannot write \(path)") }
+    }
+
+    /// Writes all of `data` to an open file; false on any failure.
+    private static func write(_ data: Data, to descriptor: Int32) -> Bool {
+        data.withUnsafeBytes { buffer -> Bool in
             var done = 0
             while done < buffer.count {
                 let count = Glibc.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
@@ -92,7 +119,6 @@ public final class StagingFolder: Sendable {
             }
             return true
         }
-        guard complete else { throw SiteWriter.Failure("cannot write \(path)") }
     }
 
     /// Whether the file at `path` holds exactly `data` (sizes first, so most changed files

@@ -48,7 +48,7 @@ struct BuildCommand: ParsableCommand {
             // Each file is written as soon as it is rendered; the site replaces the old one
             // only when all of it is written.
             let count = try SiteWriter(output: output).write(rebuilt: names, configured: site.audiences.map(\.name)) { (staging) throws(DiagnosticsError) in
-                try site.build(audiences: names, drafts: drafts) { file throws(DiagnosticsError) in try staging.add(file) }
+                try site.build(audiences: names, drafts: drafts, into: staging)
             }
             progress.clear()
             Standard.output.write("built \(names.joined(separator: ", ")) (\(count) files) into \(OutputOption.display(output))\n")

@@ -14,6 +14,12 @@ struct PrettyJSON {
 
     init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
+    /// The text written so far, handed over: writing goes on into an empty buffer.
+    mutating func take() -> Data {
+        defer { bytes = Data(capacity: bytes.count) }
+        return bytes
+    }
+
     private static let trueText = Array("true".utf8), falseText = Array("false".utf8)
     /// Indentation, cut to length (appending a repeated element would go through a generic path).
     private static let spaces = [UInt8](repeating: 0x20, count: 256)

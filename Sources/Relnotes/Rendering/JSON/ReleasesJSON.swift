@@ -147,17 +147,35 @@ struct ReleasesJSONBuilder {
 
     /// The file's bytes, as `ReleasesDocument.encoded()` writes the same document.
     func encode(_ releases: [(visible: VisibleRelease, detail: ReleaseDetail)]) throws(DiagnosticsError) -> Data {
-        var json = PrettyJSON(capacity: Self.estimatedSize(releases.map(\.detail)))
+        var data = Data()
+        try encode(releases, capacity: Self.estimatedSize(releases.map(\.detail)), flushing: nil) { chunk in
+            if data.isEmpty { data = chunk } else { data.append(chunk) }
+        }
+        return data
+    }
+
+    /// The same bytes, handed to `write` a megabyte or so at a time: `relnotes build`
+    /// writes them to the file as they come, never holding the whole text.
+    func encode(_ releases: [(visible: VisibleRelease, detail: ReleaseDetail)], writingTo write: (Data) throws(DiagnosticsError) -> Void) throws(DiagnosticsError) {
+        try encode(releases, capacity: Self.flushSize * 2, flushing: Self.flushSize, write)
+    }
+
+    private static let flushSize = 1 << 20
+
+    private func encode(_ releases: [(visible: VisibleRelease, detail: ReleaseDetail)], capacity: Int, flushing limit: Int?, _ write: (Data) throws(DiagnosticsError) -> Void) throws(DiagnosticsError) {
+        var json = PrettyJSON(capacity: capacity)
         var failure: DiagnosticsError?
         json.object { json in
             json.member("audience", audience)
             json.member("latest", views.site.latest?.text)
             json.member("releases") { json in
                 json.array(releases) { json, release in
+                    guard failure == nil else { return }
                     do throws(DiagnosticsError) {
                         try record(release.visible, release.detail).write(to: &json)
+                        if let limit, json.bytes.count >= limit { try write(json.take()) }
                     } catch {
-                        failure = failure ?? error
+                        failure = error
                     }
                 }
             }
@@ -165,9 +183,9 @@ struct ReleasesJSONBuilder {
             json.member("title", views.config.title)
         }
         if let failure { throw failure }
-        var data = json.bytes
-        data.append(UInt8(ascii: "\n"))
-        return data
+        var rest = json.take()
+        rest.append(UInt8(ascii: "\n"))
+        try write(rest)
     }
 
     /// One release: its HTML from the views the pages were made of, its plain text
