@@ -194,6 +194,7 @@ private extension UnsafeMutablePointer<Arena> {
     }
 
     func freeSmall(_ pointer: UnsafeMutableRawPointer, sizeClass: Int) {
+        assert(pointee.depth > 0, "a cmark block freed after its tree was given back")
         pointer.storeBytes(of: pointee.freeLists[sizeClass], as: UnsafeMutableRawPointer?.self)
         pointee.freeLists[sizeClass] = pointer
     }
