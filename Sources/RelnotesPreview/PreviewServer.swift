@@ -26,7 +26,7 @@ public struct PreviewServer: Sendable {
     public func run(ready: @Sendable (URL) -> Void, log: @escaping @Sendable (String) -> Void) async throws {
         // Watching starts before the first build, so that no change during it is missed.
         let changes = watch(log: log)
-        let state = PreviewState(build: build ?? { [root] current, _ in PreviewSnapshot.build(root: root, after: current) }, log: log)
+        let state = PreviewState(build: build ?? { [root] current, changed in PreviewSnapshot.build(root: root, after: current, changed: changed) }, log: log)
         state.changed(ContentWatcher.everything)
         await state.settled()
         let server = HTTPServer(address: try Self.address(host: host, port: port), logger: .disabled)

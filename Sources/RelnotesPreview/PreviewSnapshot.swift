@@ -34,9 +34,12 @@ public struct PreviewSnapshot: Sendable {
 
     /// Loads and checks the project at `root` for the preview, reading on from `previous`;
     /// on errors, the previous snapshot's files and audiences stay, with the errors to show.
-    public static func build(root: URL, after previous: PreviewSnapshot) -> PreviewSnapshot {
+    ///
+    /// `changed`: the paths the watcher reported since `previous` (only those files are
+    /// looked at again); `nil` looks at every file.
+    public static func build(root: URL, after previous: PreviewSnapshot, changed: Set<String>? = nil) -> PreviewSnapshot {
         let generation = previous.generation + 1
-        let (site, diagnostics) = Site.load(root: root, reusing: previous.site)
+        let (site, diagnostics) = Site.load(root: root, reusing: previous.site, changed: changed)
         guard let site else {
             return PreviewSnapshot(generation: generation, files: previous.files, site: previous.site, audiences: previous.audiences, diagnostics: diagnostics)
         }

@@ -45,9 +45,21 @@ public final class LoadCache: Sendable {
 
     init(configuration: String) { self.configuration = configuration }
 
+    /// The paths (relative to the root) that changed since the last load, as a watcher of
+    /// the files reported them (a folder stands for everything in it); `nil`: unknown.
+    /// Files outside them are taken from the cache without even a `stat`.
+    private let changed = Mutex<Set<String>?>(nil)
+
+    func trust(changed paths: Set<String>?) { changed.withLock { $0 = paths } }
+
     /// What `key` (a path, and whatever else the reading depended on) gave when the file at
-    /// `path` looked as it does now; else reads it with `load` and keeps the result.
-    func loaded(_ key: String, path: String, _ load: () -> Loaded) -> Loaded {
+    /// `path` (`relative` to the root) looked as it does now; else reads it with `load` and
+    /// keeps the result.
+    func loaded(_ key: String, path: String, relative: String, _ load: () -> Loaded) -> Loaded {
+        if let changed = changed.withLock({ $0 }), !changed.contains(where: { relative == $0 || relative.hasPrefix($0 + "/") }),
+           let cached = files.withLock({ $0[key] }) {
+            return cached.loaded
+        }
         guard let stamp = Stamp(path: path) else { return load() }
         if let cached = files.withLock({ $0[key] }), cached.stamp == stamp { return cached.loaded }
         let loaded = load()

@@ -67,7 +67,7 @@ public enum ProjectLoader {
         diagnostics += ignoredFiles(pageFiles, as: "content/pages")
         for file in pageFiles where !file.isDirectory && file.name.hasSuffix(".md") {
             let path = "content/pages/\(file.name)"
-            let loaded = Self.loaded(path, file: file.path, cache: cache) {
+            let loaded = Self.loaded(path, file: file.path, relative: path, cache: cache) {
                 do throws(Diagnostic) {
                     let (page, problems) = PageLoader.load(try SourceFile.read(atPath: file.path, as: path), fileName: String(file.name.dropLast(3)), config: config)
                     return .page(page, problems)
@@ -110,7 +110,7 @@ public enum ProjectLoader {
         guard FileSystem.isFile(atPath: recordPath) else {
             return (nil, [.error("missing-release-record", "the release folder '\(folder.name)' has no release.md; add one or move its entries to unreleased/", at: SourceLocation(path: "content/releases/\(folder.name)"))])
         }
-        let loaded = Self.loaded(path, file: recordPath, cache: cache) {
+        let loaded = Self.loaded(path, file: recordPath, relative: path, cache: cache) {
             do throws(Diagnostic) {
                 let (release, problems) = ReleaseLoader.load(try SourceFile.read(atPath: recordPath, as: path), folder: folder.name, config: config)
                 return .release(release, problems)
@@ -142,7 +142,7 @@ public enum ProjectLoader {
                 continue
             }
             // The entry records the version of its folder: read again when that changes.
-            let loaded = Self.loaded("\(path)|\(version?.text ?? "")", file: file.path, cache: cache) {
+            let loaded = Self.loaded("\(path)|\(version?.text ?? "")", file: file.path, relative: path, cache: cache) {
                 do throws(Diagnostic) {
                     let id = "\(folder.name)/\(file.name.dropLast(3))"
                     let (entry, problems) = EntryLoader.load(try SourceFile.read(atPath: file.path, as: path), id: id, folder: version, config: config)
@@ -160,9 +160,9 @@ public enum ProjectLoader {
     }
 
     /// What reading `file` gives, from `cache` when it has not changed since.
-    private static func loaded(_ key: String, file: String, cache: LoadCache?, _ load: () -> LoadCache.Loaded) -> LoadCache.Loaded {
+    private static func loaded(_ key: String, file: String, relative: String, cache: LoadCache?, _ load: () -> LoadCache.Loaded) -> LoadCache.Loaded {
         guard let cache else { return load() }
-        return cache.loaded(key, path: file, load)
+        return cache.loaded(key, path: file, relative: relative, load)
     }
 
     /// Markdown that relnotes would pass over without a word (`.markdown`, `.mdx`, a page

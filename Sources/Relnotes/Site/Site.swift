@@ -28,11 +28,16 @@ public struct Site: Sendable {
     /// With `previous` (an earlier load of the same project), files unchanged since are
     /// not read again and bodies unchanged are not prepared or rendered again, as long as
     /// `relnotes.yml` is unchanged too: the preview after a save.
-    public static func load(root: URL, focus: String? = nil, reusing previous: Site? = nil) -> (site: Site?, diagnostics: [Diagnostic]) {
+    ///
+    /// `changed`: the paths (relative to `root`; a folder stands for all in it) that changed
+    /// since `previous` was loaded, as a watcher reported them: other files are not even
+    /// looked at. `nil` looks at every file.
+    public static func load(root: URL, focus: String? = nil, reusing previous: Site? = nil, changed: Set<String>? = nil) -> (site: Site?, diagnostics: [Diagnostic]) {
         Trace.mark("loading")
         let configuration = (try? String(contentsOf: root.appending(path: "relnotes.yml"), encoding: .utf8)) ?? ""
         let reusable = previous.flatMap { $0.root == root && $0.loadCache.configuration == configuration ? $0 : nil }
         let cache = reusable?.loadCache ?? LoadCache(configuration: configuration)
+        cache.trust(changed: reusable == nil ? nil : changed)
         let (project, loadProblems) = ProjectLoader.read(root: root, focus: focus, cache: cache)
         Trace.mark("project read")
         guard let project else { return (nil, loadProblems) }
