@@ -19,6 +19,14 @@ public final class LoadCache: Sendable {
         var inode: UInt
         var device: UInt
 
+        /// The stamp of something that is no single file.
+        static let none = Stamp(seconds: 0, nanoseconds: 0, changeSeconds: 0, changeNanoseconds: 0, size: -1, inode: 0, device: 0)
+
+        private init(seconds: Int, nanoseconds: Int, changeSeconds: Int, changeNanoseconds: Int, size: Int, inode: UInt, device: UInt) {
+            (self.seconds, self.nanoseconds, self.changeSeconds, self.changeNanoseconds) = (seconds, nanoseconds, changeSeconds, changeNanoseconds)
+            (self.size, self.inode, self.device) = (size, inode, device)
+        }
+
         init?(path: String) {
             var info = stat()
             guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
@@ -37,6 +45,8 @@ public final class LoadCache: Sendable {
         case entry(Entry?, [Diagnostic])
         case release(Release?, [Diagnostic])
         case page(Page?, [Diagnostic])
+        /// A whole release folder (or `unreleased/`): its release, or its entries.
+        case folder(Release?, [Entry]?, [Diagnostic])
     }
 
     /// The configuration the cached files were read with (`relnotes.yml`'s text).
@@ -51,6 +61,19 @@ public final class LoadCache: Sendable {
     private let changed = Mutex<Set<String>?>(nil)
 
     func trust(changed paths: Set<String>?) { changed.withLock { $0 = paths } }
+
+    /// What `key` gave last time, when the watcher's report says nothing changed at or
+    /// under or around `relative` since; `nil` otherwise.
+    func unchanged(_ key: String, relative: String) -> Loaded? {
+        guard let changed = changed.withLock({ $0 }),
+              !changed.contains(where: { $0 == relative || $0.hasPrefix(relative + "/") || relative.hasPrefix($0 + "/") }) else { return nil }
+        return files.withLock { $0[key]?.loaded }
+    }
+
+    /// Keeps what reading a whole folder gave (no stamp: it is only reused by `unchanged`).
+    func keep(_ key: String, _ loaded: Loaded) {
+        files.withLock { $0[key] = (Stamp.none, loaded) }
+    }
 
     /// What `key` (a path, and whatever else the reading depended on) gave when the file at
     /// `path` (`relative` to the root) looked as it does now; else reads it with `load` and

@@ -45,12 +45,14 @@ public enum ProjectLoader {
         // Release folders are independent: read them side by side.
         let folders = FileSystem.children(of: content.appending(path: "releases")).filter(\.isDirectory)
         let loaded = Concurrent.map(folders) { folder -> FolderContent in
-            if folder.name == unreleasedFolder {
-                let (entries, problems) = loadEntries(in: folder, version: nil, isUnreleased: true, config: config, cache: cache)
-                return FolderContent(release: nil, unreleased: entries, diagnostics: problems)
+            // A folder nothing changed in since the last load is taken whole (the preview).
+            let relative = "content/releases/\(folder.name)"
+            if focus == nil, let cache, case .folder(let release, let entries, let problems)? = cache.unchanged("folder|" + relative, relative: relative) {
+                return FolderContent(release: release, unreleased: entries, diagnostics: problems)
             }
-            let (release, problems) = loadRelease(in: folder, config: config, withEntries: focus.map { Self.folder(folder.name, isNeededFor: $0) } ?? true, cache: cache)
-            return FolderContent(release: release, unreleased: nil, diagnostics: problems)
+            let content = Self.folderContent(folder, config: config, focus: focus, cache: cache)
+            if focus == nil { cache?.keep("folder|" + relative, .folder(content.release, content.unreleased, content.diagnostics)) }
+            return content
         }
         for folder in loaded {
             if let release = folder.release { releases.append(release) }
@@ -92,6 +94,15 @@ public enum ProjectLoader {
         var release: Release?
         var unreleased: [Entry]?
         var diagnostics: [Diagnostic]
+    }
+
+    private static func folderContent(_ folder: FileSystem.Child, config: SiteConfig, focus: String?, cache: LoadCache?) -> FolderContent {
+        if folder.name == unreleasedFolder {
+            let (entries, problems) = loadEntries(in: folder, version: nil, isUnreleased: true, config: config, cache: cache)
+            return FolderContent(release: nil, unreleased: entries, diagnostics: problems)
+        }
+        let (release, problems) = loadRelease(in: folder, config: config, withEntries: focus.map { Self.folder(folder.name, isNeededFor: $0) } ?? true, cache: cache)
+        return FolderContent(release: release, unreleased: nil, diagnostics: problems)
     }
 
     /// Whether the release folder `name` holds entries the notes of `focus` can show: the

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import Relnotes
 @testable import RelnotesPreview
@@ -24,6 +25,48 @@ struct IncrementalPreviewTests {
             #expect(expected.files != previous.files, "\(edit.name) changed no file of the site: the step tests nothing")
             try BuiltSite(served: snapshot).expectSame(as: expected, edit.name)
         }
+    }
+
+    @Test("reading on from only the files the watcher reported changed, the preview still serves exactly the files of a fresh full build", arguments: ["basic", "cycle"])
+    func editSequenceWatched(project name: String) async throws {
+        let project = try FixtureProject(name)
+        defer { project.remove() }
+        let watcher = try InotifyWatcher(root: project.root)
+        let reported = Reports()
+        let reader = Task { for await paths in watcher.changes { reported.paths.withLock { $0.formUnion(paths) } } }
+        defer { watcher.stop(); reader.cancel() }
+        var snapshot = PreviewSnapshot.build(root: project.root, after: .empty)
+        for edit in try ProjectEdit.sequence(in: project) {
+            try edit.apply(project)
+            let changed = try await Self.settled(reported, after: edit.name)
+            snapshot = PreviewSnapshot.build(root: project.root, after: snapshot, changed: changed)
+            try #require(!snapshot.failed, "after \(edit.name): \(snapshot.diagnostics.map(\.description))")
+            try BuiltSite(served: snapshot).expectSame(as: try BuiltSite(fullBuildOf: project.root), edit.name + ", as reported: \(changed.sorted())")
+        }
+    }
+
+    /// The paths reported since the last call, once the reports have stopped for a while.
+    private static func settled(_ reported: Reports, after edit: String) async throws -> Set<String> {
+        let deadline = ContinuousClock.now + .seconds(10)
+        var last: Set<String> = []
+        var quietSince = ContinuousClock.now
+        while ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+            let now = reported.paths.withLock { $0 }
+            if now != last { (last, quietSince) = (now, ContinuousClock.now) }
+            if !now.isEmpty, ContinuousClock.now - quietSince > .milliseconds(300) {
+                return reported.take()
+            }
+        }
+        Issue.record("the watcher reported nothing for \(edit) within 10 s")
+        return reported.take()
+    }
+
+    /// What the watcher reported, gathered from its task.
+    private final class Reports: Sendable {
+        let paths = Mutex<Set<String>>([])
+
+        func take() -> Set<String> { paths.withLock { paths in defer { paths = [] }; return paths } }
     }
 
     @Test("a failed edit keeps the last good files served and shows its error, as a fresh check reports it; fixing it serves a full build's bytes again", arguments: FailedEdit.cases)
