@@ -15,13 +15,15 @@ struct FeedBuilder {
         let entries = published.map { release in
             let head = release.detail.head
             let url = siteURL + head.path
+            let content = theme.render("partials/release-content", release.detail)
             return FeedEntry(
                 title: head.hasTitle ? "\(head.version): \(head.titleText)" : head.version,
                 id: url,
                 url: url,
                 updated: Self.timestamp(head.date),
                 summary: head.summary,
-                content: theme.render("partials/release-content", release.detail))
+                content: content,
+                contentEscaped: HTML.escape(content))
         }
         return FeedView(
             title: config.title,

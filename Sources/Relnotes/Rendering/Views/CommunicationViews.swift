@@ -36,4 +36,7 @@ struct FeedEntry: Sendable {
     /// HTML, escaped by the template.
     var summary: String?
     var content: String
+    /// `content` escaped for the XML text it is written into, as `{{content}}` would escape
+    /// it, but byte by byte: the feed's content is most of its size.
+    var contentEscaped: String
 }

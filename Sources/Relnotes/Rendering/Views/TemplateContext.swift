@@ -112,6 +112,7 @@ extension FeedEntry: TemplateContext {
         "updated": .init(\FeedEntry.updated),
         "summary": .init(\FeedEntry.summary),
         "content": .init(\FeedEntry.content),
+        "contentEscaped": .init(\FeedEntry.contentEscaped),
     ]
 }
 
