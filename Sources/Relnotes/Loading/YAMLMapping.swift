@@ -24,6 +24,10 @@ struct YAMLPositions: Sendable {
     /// The file line of the YAML text's first line.
     var firstLine: Int
 
+    /// Yams' default encoding, worked out once: Yams reads the whole environment for it on
+    /// every parse, which a history of 20,000 files felt. (An enum value: nothing shared changes.)
+    nonisolated(unsafe) private static let encoding = Parser.Encoding.default
+
     func location(of node: Node) -> SourceLocation {
         location(of: node.mark)
     }
@@ -37,7 +41,7 @@ struct YAMLPositions: Sendable {
     func parseMapping(_ yaml: String, fileStart: SourceLocation) throws(Diagnostic) -> YAMLMapping {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml, .basic)
+            root = try Yams.compose(yaml: yaml, .basic, .default, Self.encoding)
         } catch let error as YamlError {
             throw diagnostic(for: error)
         } catch {
