@@ -19,14 +19,6 @@ public final class LoadCache: Sendable {
         var inode: UInt
         var device: UInt
 
-        /// The stamp of something that is no single file.
-        static let none = Stamp(seconds: 0, nanoseconds: 0, changeSeconds: 0, changeNanoseconds: 0, size: -1, inode: 0, device: 0)
-
-        private init(seconds: Int, nanoseconds: Int, changeSeconds: Int, changeNanoseconds: Int, size: Int, inode: UInt, device: UInt) {
-            (self.seconds, self.nanoseconds, self.changeSeconds, self.changeNanoseconds) = (seconds, nanoseconds, changeSeconds, changeNanoseconds)
-            (self.size, self.inode, self.device) = (size, inode, device)
-        }
-
         init?(path: String) {
             var info = stat()
             guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
@@ -52,6 +44,8 @@ public final class LoadCache: Sendable {
     /// The configuration the cached files were read with (`relnotes.yml`'s text).
     let configuration: String
     private let files = Mutex<[String: (stamp: Stamp, loaded: Loaded)]>([:])
+    /// Whole folders, reused only while the watcher reports nothing in them.
+    private let folders = Mutex<[String: Loaded]>([:])
 
     init(configuration: String) { self.configuration = configuration }
 
@@ -63,24 +57,22 @@ public final class LoadCache: Sendable {
     func trust(changed paths: Set<String>?) { changed.withLock { $0 = paths } }
 
     /// What `key` gave last time, when the watcher's report says nothing changed at or
-    /// under or around `relative` since; `nil` otherwise.
+    /// under or around the folder `relative` since; `nil` otherwise.
     func unchanged(_ key: String, relative: String) -> Loaded? {
-        guard let changed = changed.withLock({ $0 }),
-              !changed.contains(where: { $0 == relative || $0.hasPrefix(relative + "/") || relative.hasPrefix($0 + "/") }) else { return nil }
-        return files.withLock { $0[key]?.loaded }
+        guard isReportedUnchanged(relative) else { return nil }
+        return folders.withLock { $0[key] }
     }
 
-    /// Keeps what reading a whole folder gave (no stamp: it is only reused by `unchanged`).
+    /// Keeps what reading a whole folder gave, for `unchanged`.
     func keep(_ key: String, _ loaded: Loaded) {
-        files.withLock { $0[key] = (Stamp.none, loaded) }
+        folders.withLock { $0[key] = loaded }
     }
 
     /// What `key` (a path, and whatever else the reading depended on) gave when the file at
     /// `path` (`relative` to the root) looked as it does now; else reads it with `load` and
     /// keeps the result.
     func loaded(_ key: String, path: String, relative: String, _ load: () -> Loaded) -> Loaded {
-        if let changed = changed.withLock({ $0 }), !changed.contains(where: { relative == $0 || relative.hasPrefix($0 + "/") }),
-           let cached = files.withLock({ $0[key] }) {
+        if isReportedUnchanged(relative), let cached = files.withLock({ $0[key] }) {
             return cached.loaded
         }
         guard let stamp = Stamp(path: path) else { return load() }
@@ -88,5 +80,11 @@ public final class LoadCache: Sendable {
         let loaded = load()
         files.withLock { $0[key] = (stamp, loaded) }
         return loaded
+    }
+
+    /// Whether the watcher reported changes, and none at, under or around `relative`.
+    private func isReportedUnchanged(_ relative: String) -> Bool {
+        guard let changed = changed.withLock({ $0 }) else { return false }
+        return !changed.contains { $0 == relative || $0.hasPrefix(relative + "/") || relative.hasPrefix($0 + "/") }
     }
 }

@@ -60,16 +60,23 @@ public struct ReleasesDocument: Codable, Hashable, Sendable {
     /// as `JSONEncoder` with `encoder` writes it, only faster (`PrettyJSON`).
     public func encoded() throws -> Data {
         var json = PrettyJSON(capacity: 1 << 16)
-        json.object { json in
-            json.member("audience", audience)
-            json.member("latest", latest)
-            json.member("releases") { json in json.array(releases) { json, release in release.write(to: &json) } }
-            json.member("schema", schema)
-            json.member("title", title)
+        Self.write(to: &json, audience: audience, latest: latest, schema: schema, title: title) { json in
+            json.array(releases) { json, release in release.write(to: &json) }
         }
         var data = json.bytes
         data.append(UInt8(ascii: "\n"))
         return data
+    }
+
+    /// The document's members in sorted key order; `releases` writes the array.
+    static func write(to json: inout PrettyJSON, audience: String, latest: String?, schema: String, title: String, releases: (inout PrettyJSON) -> Void) {
+        json.object { json in
+            json.member("audience", audience)
+            json.member("latest", latest)
+            json.member("releases", releases)
+            json.member("schema", schema)
+            json.member("title", title)
+        }
     }
 
     /// The Foundation encoder `encoded()` writes like: the reference for its tests.
@@ -165,22 +172,17 @@ struct ReleasesJSONBuilder {
     private func encode(_ releases: [(visible: VisibleRelease, detail: ReleaseDetail)], capacity: Int, flushing limit: Int?, _ write: (Data) throws(DiagnosticsError) -> Void) throws(DiagnosticsError) {
         var json = PrettyJSON(capacity: capacity)
         var failure: DiagnosticsError?
-        json.object { json in
-            json.member("audience", audience)
-            json.member("latest", views.site.latest?.text)
-            json.member("releases") { json in
-                json.array(releases) { json, release in
-                    guard failure == nil else { return }
-                    do throws(DiagnosticsError) {
-                        try record(release.visible, release.detail).write(to: &json)
-                        if let limit, json.bytes.count >= limit { try write(json.take()) }
-                    } catch {
-                        failure = error
-                    }
+        ReleasesDocument.write(to: &json, audience: audience, latest: views.site.latest?.text,
+                               schema: ReleasesDocument.schemaVersion, title: views.config.title) { json in
+            json.array(releases) { json, release in
+                guard failure == nil else { return }
+                do throws(DiagnosticsError) {
+                    try record(release.visible, release.detail).write(to: &json)
+                    if let limit, json.bytes.count >= limit { try write(json.take()) }
+                } catch {
+                    failure = error
                 }
             }
-            json.member("schema", ReleasesDocument.schemaVersion)
-            json.member("title", views.config.title)
         }
         if let failure { throw failure }
         var rest = json.take()
