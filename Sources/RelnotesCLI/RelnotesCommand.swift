@@ -16,6 +16,7 @@ public struct RelnotesCommand: AsyncParsableCommand {
             Start with `relnotes check` to validate content and `relnotes build` to write site/.
             """,
         subcommands: [
+            InitCommand.self,
             BuildCommand.self,
             CheckCommand.self,
             PreviewCommand.self,
@@ -24,6 +25,7 @@ public struct RelnotesCommand: AsyncParsableCommand {
             NewCommand.self,
             NextVersionCommand.self,
             RenderCommand.self,
+            ImportCommand.self,
         ]
     )
 
