@@ -61,7 +61,17 @@ struct ChangelogItem: Sendable, Equatable {
     var tickets: [String]
     var line: Int
 
-    fileprivate init(_ item: CmarkNode, keys linker: TicketLinker) {
+    /// A change written as a whole Markdown text (a towncrier or changie fragment), read
+    /// as a list item would be, except that its whole first paragraph is the title: such a
+    /// text is a sentence wrapped over lines more often than a title with a description.
+    /// `line` is where the text starts in its file.
+    init(text: String, line: Int = 1, tickets: TicketConfig) {
+        let linker = TicketLinker(tickets)
+        self = CmarkDocument.parse(text) { document in ChangelogItem(document.root, keys: linker, wholeParagraph: true) }
+        self.line = line
+    }
+
+    fileprivate init(_ item: CmarkNode, keys linker: TicketLinker, wholeParagraph: Bool = false) {
         line = item.lines?.lowerBound ?? 1
         var found: [String] = []
         item.walk { node, entering in
@@ -77,10 +87,10 @@ struct ChangelogItem: Sendable, Equatable {
             return
         }
         rest.removeFirst()
-        // The first line: the paragraph's inlines up to its first line break.
+        // The first line: the paragraph's inlines up to its first line break (or all of them).
         let remainder = CmarkNode.make(.paragraph)
         var cut = false
-        for node in first.children {
+        for node in first.children where !wholeParagraph {
             if cut {
                 node.move(into: remainder)
             } else if node.kind == .softBreak || node.kind == .lineBreak {
@@ -90,7 +100,9 @@ struct ChangelogItem: Sendable, Equatable {
         }
         Self.flattenBreaks(in: first)
         Self.takeRestrictionMark(from: first)
-        Self.takeTrailingKeys(from: first, linker: linker)
+        // The listed keys first, as relnotes lists an entry's tickets after its title.
+        let listed = Self.takeTrailingKeys(from: first, linker: linker)
+        tickets = listed + found.filter { !listed.contains($0) }
         title = ChangelogOutline.commonMark(of: [first])
         body = ChangelogOutline.commonMark(of: (remainder.firstChild == nil ? [] : [remainder]) + rest)
     }
@@ -116,7 +128,7 @@ struct ChangelogItem: Sendable, Equatable {
 
     /// Removes a trailing ` (KEY, KEY)` from the title's inlines, where every part between the
     /// parentheses is a whole tracker key, as text or as a link.
-    private static func takeTrailingKeys(from paragraph: CmarkNode, linker: TicketLinker) {
+    private static func takeTrailingKeys(from paragraph: CmarkNode, linker: TicketLinker) -> [String] {
         var tail: [CmarkNode] = []
         var node = paragraph.lastChild
         while let current = node, current.kind == .text || current.kind == .link {
@@ -124,18 +136,19 @@ struct ChangelogItem: Sendable, Equatable {
             if current.kind == .text, current.literal.contains(" (") { break }
             node = current.previous
         }
-        guard let opener = tail.first, opener.kind == .text, let open = opener.literal.range(of: " (", options: .backwards) else { return }
+        guard let opener = tail.first, opener.kind == .text, let open = opener.literal.range(of: " (", options: .backwards) else { return [] }
         let inside = String(opener.literal[open.upperBound...]) + tail.dropFirst().map(\.plainText).joined()
-        guard inside.hasSuffix(")") else { return }
+        guard inside.hasSuffix(")") else { return [] }
         let parts = inside.dropLast().components(separatedBy: ", ")
         let whole = parts.allSatisfy { part in
             let ranges = linker.keys(in: part)
             return ranges.count == 1 && ranges[0] == part.startIndex..<part.endIndex
         }
-        guard whole else { return }
+        guard whole else { return [] }
         let kept = String(opener.literal[..<open.lowerBound])
         for node in tail.dropFirst() { node.remove() }
         if kept.isEmpty { opener.remove() } else { opener.literal = kept }
+        return parts
     }
 }
 

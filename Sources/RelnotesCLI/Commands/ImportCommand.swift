@@ -14,7 +14,7 @@ struct ImportCommand: ParsableCommand {
             configured default. What cannot be imported (a version that is not SemVer, a \
             section that maps to no type) is reported as skipped, with its place.
             """,
-        subcommands: [ImportKeepAChangelogCommand.self]
+        subcommands: [ImportKeepAChangelogCommand.self, ImportTowncrierCommand.self]
     )
 }
 
@@ -110,6 +110,48 @@ struct ImportKeepAChangelogCommand: ParsableCommand {
         let pairs = try mapping.mapping(over: SectionMapping.keepAChangelog)
         try options.run { config in
             KeepAChangelogImporter(sections: SectionMapping(pairs, config: config), tickets: config.tickets).read(text, path: file)
+        }
+    }
+}
+
+/// `relnotes import towncrier DIR [--history NEWS.rst]`.
+struct ImportTowncrierCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "towncrier",
+        abstract: "Import a towncrier project's fragments and, with --history, its released history.",
+        discussion: """
+            Reads [tool.towncrier] from DIR/towncrier.toml or DIR/pyproject.toml (types, \
+            directory, issue_format, title_format, sections) and the fragments \
+            <issue>.<type>[.<n>].md in its directory, orphans '+…' included, as unreleased \
+            entries; issues become tickets (#123). With --history, each release of the \
+            rendered NEWS.rst becomes a released release. Types map feature → feature, \
+            bugfix → fix, doc and misc → improvement, removal → removal, deprecation → \
+            deprecation, security → security (--map changes that).
+
+            Example: relnotes import towncrier . --history NEWS.rst --dry-run
+            """
+    )
+
+    @OptionGroup var options: ImportOptions
+    @OptionGroup var mapping: MappingOption
+
+    @Argument(help: ArgumentHelp("The towncrier project's folder.", valueName: "DIR"))
+    var directory: String
+
+    @Option(help: ArgumentHelp("The rendered history (NEWS.rst), for the released versions.", valueName: "FILE"))
+    var history: String?
+
+    func run() throws {
+        let pairs = try mapping.mapping(over: TowncrierImporter.defaultMapping)
+        let folder = URL(fileURLWithPath: directory)
+        try options.run { config in
+            do {
+                return try TowncrierImporter(mapping: pairs, config: config).read(
+                    folder: folder, display: directory, history: history.map { URL(fileURLWithPath: $0) }, historyDisplay: history ?? "")
+            } catch let error as DiagnosticsError {
+                try Report.finish(error.diagnostics)
+                throw ExitCode(1)
+            }
         }
     }
 }
