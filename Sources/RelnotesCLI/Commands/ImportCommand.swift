@@ -14,7 +14,7 @@ struct ImportCommand: ParsableCommand {
             configured default. What cannot be imported (a version that is not SemVer, a \
             section that maps to no type) is reported as skipped, with its place.
             """,
-        subcommands: [ImportKeepAChangelogCommand.self, ImportTowncrierCommand.self]
+        subcommands: [ImportKeepAChangelogCommand.self, ImportTowncrierCommand.self, ImportChangieCommand.self]
     )
 }
 
@@ -148,6 +148,49 @@ struct ImportTowncrierCommand: ParsableCommand {
             do {
                 return try TowncrierImporter(mapping: pairs, config: config).read(
                     folder: folder, display: directory, history: history.map { URL(fileURLWithPath: $0) }, historyDisplay: history ?? "")
+            } catch let error as DiagnosticsError {
+                try Report.finish(error.diagnostics)
+                throw ExitCode(1)
+            }
+        }
+    }
+}
+
+/// `relnotes import changie DIR`.
+struct ImportChangieCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "changie",
+        abstract: "Import a changie project: released version files and unreleased fragments.",
+        discussion: """
+            Reads DIR/.changie.yaml (changesDir, unreleasedDir, versionExt, kinds), each \
+            released version file (.changes/v1.2.0.md) as a released release, and each \
+            fragment of .changes/unreleased/ as an unreleased entry. Kinds map by label \
+            (Added → feature, Changed → improvement, Deprecated → deprecation, Removed → \
+            removal, Fixed → fix, Security → security; --map changes that); custom fields \
+            named Component, Area, Scope… become the component, Issue, Ticket, PR… the tickets.
+
+            Example: relnotes import changie . --ticket-field Jira --dry-run
+            """
+    )
+
+    @OptionGroup var options: ImportOptions
+    @OptionGroup var mapping: MappingOption
+
+    @Argument(help: ArgumentHelp("The changie project's folder.", valueName: "DIR"))
+    var directory: String
+
+    @Option(help: ArgumentHelp("The custom field that holds the component.", valueName: "KEY"))
+    var componentField: String?
+
+    @Option(name: .customLong("ticket-field"), help: ArgumentHelp("A custom field that holds tickets (repeatable).", valueName: "KEY"))
+    var ticketFields: [String] = []
+
+    func run() throws {
+        let pairs = try mapping.mapping(over: SectionMapping.keepAChangelog)
+        try options.run { config in
+            do {
+                return try ChangieImporter(mapping: pairs, config: config, componentField: componentField, ticketFields: ticketFields)
+                    .read(folder: URL(fileURLWithPath: directory), display: directory)
             } catch let error as DiagnosticsError {
                 try Report.finish(error.diagnostics)
                 throw ExitCode(1)

@@ -34,7 +34,8 @@ enum ImportRun {
             let groups = [("unreleased", history.unreleased)] + history.releases.map { ($0.version.text, $0.entries) }
             entries = groups.flatMap { version, entries in
                 Dictionary(grouping: entries, by: \.type).sorted { $0.key < $1.key }.flatMap { type, items in
-                    items.map { "\(version) \(type): \($0.title) \($0.tickets)" }
+                    // relnotes' CHANGELOG.md writes a component before the title.
+                    items.map { "\(version) \(type): \($0.component.map { "\($0): " } ?? "")\($0.title) \($0.tickets)" }
                 }
             }
         }
