@@ -37,7 +37,7 @@ private struct ConfigReader {
     var references: [(text: String, location: SourceLocation)] = []
 
     static let keys = ["title", "base_url", "default_audience", "audiences", "types", "tickets", "prereleases",
-                       "changelog_page_size", "feed_size", "unsafe_html", "sensitive_patterns"]
+                       "changelog_page_size", "feed_size", "unsafe_html", "sensitive_patterns", "require_entry"]
 
     mutating func read(_ mapping: YAMLMapping) -> SiteConfig {
         var config = SiteConfig()
@@ -54,6 +54,11 @@ private struct ConfigReader {
         if let size = reader.integer(mapping["feed_size"], atLeast: 1) { config.feedSize = size }
         if let unsafe = reader.bool(mapping["unsafe_html"]) { config.unsafeHTML = unsafe }
         if let field = mapping["sensitive_patterns"] { config.sensitivePatterns = readPatterns(field) }
+        if let settings = reader.mapping(mapping["require_entry"]) {
+            reader.checkKeys(settings, allowed: ["exempt", "skip_labels"], in: "'require_entry'")
+            if let exempt = reader.locatedTexts(settings["exempt"]) { config.requireEntry.exempt = exempt.map(\.text) }
+            if let labels = reader.locatedTexts(settings["skip_labels"]) { config.requireEntry.skipLabels = labels.map(\.text) }
+        }
 
         let names = config.audiences.map(\.name)
         if let field = mapping["default_audience"], let name = reader.line(field) {

@@ -22,6 +22,8 @@ public struct SiteConfig: Sendable {
     public var unsafeHTML = false
     /// Regular expressions that must not match anything an untrusted audience sees.
     public var sensitivePatterns: [SensitivePattern] = []
+    /// What `relnotes check --require-entry` lets pass without an entry.
+    public var requireEntry = RequireEntryConfig()
 
     public init() {}
 

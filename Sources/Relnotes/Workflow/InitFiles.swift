@@ -59,6 +59,12 @@ enum InitFiles {
             commented("sensitive_patterns: []", "regular expressions that must not match what untrusted audiences see"),
             commented("", "e.g. ['[a-z0-9-]+\\.internal\\b', '@example\\.com']"),
             "",
+            "# relnotes check --require-entry (in CI): a change outside content/ must bring an entry,",
+            "# unless a commit message ends with 'Changelog: none'.",
+            "require_entry:",
+            commented("  exempt: [\(defaults.requireEntry.exempt.joined(separator: ", "))]", "paths that never need one, relative to the repository: e.g. [docs/, tests/, '*.md']"),
+            commented("  skip_labels: [\(defaults.requireEntry.skipLabels.joined(separator: ", "))]", "pull-request labels, listed in --label-file, that opt out"),
+            "",
         ]
         return lines.joined(separator: "\n")
     }

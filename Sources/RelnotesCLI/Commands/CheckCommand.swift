@@ -16,6 +16,12 @@ struct CheckCommand: ParsableCommand {
             and their uniqueness, audience containers and admonitions, release rules \
             (dates, breaking changes only in major releases, features in patch releases), \
             sensitive patterns in text external audiences see, and templates.
+
+            With --require-entry (for CI), also fails when the change since --base (default: \
+            the merge base with origin/main, else main) touches files outside content/ but \
+            adds or changes no entry, unless the files are exempt (require_entry.exempt in \
+            relnotes.yml), a commit message ends with 'Changelog: none', or --label-file \
+            lists a skip label (require_entry.skip_labels, default no-changelog).
             """
     )
 
@@ -26,11 +32,21 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
+    @Flag(help: "Fail when the change adds or changes no entry but touches other files (uses git).")
+    var requireEntry = false
+
+    @Option(help: ArgumentHelp("With --require-entry: the branch or commit the change is measured from (default: origin/main, else main).", valueName: "REF"))
+    var base: String?
+
+    @Option(help: ArgumentHelp("With --require-entry: a file listing the pull request's labels, one a line.", valueName: "FILE"))
+    var labelFile: String?
+
     func run() throws {
         let progress = Progress(enabled: Standard.errorIsTerminal && format == .text)
         progress.show("checking \(project.root)")
-        let (_, diagnostics) = Site.load(root: project.rootURL)
+        var (_, diagnostics) = Site.load(root: project.rootURL)
         progress.clear()
+        if requireEntry { diagnostics += entryRequirement() }
         switch format {
         case .text:
             Report.print(diagnostics)
@@ -41,6 +57,23 @@ struct CheckCommand: ParsableCommand {
             Standard.output.write(try DiagnosticJSON.encode(diagnostics) + "\n")
         }
         if diagnostics.containsErrors { throw ExitCode(1) }
+    }
+
+    /// The problem when the change lacks an entry; the reason it passes is printed in text mode.
+    private func entryRequirement() -> [Diagnostic] {
+        let settings = ProjectLoader.loadConfig(root: project.rootURL).config.requireEntry
+        let requirement = EntryRequirement(root: project.rootURL, base: base, settings: settings,
+                                           labelFile: labelFile.map { URL(fileURLWithPath: $0) })
+        do {
+            let outcome = try requirement.evaluate()
+            if outcome.satisfied {
+                if format == .text { Standard.error.write("entry check: \(outcome.reason)\n") }
+                return []
+            }
+            return [.error("entry-required", outcome.reason, at: nil)]
+        } catch {
+            return error.diagnostics
+        }
     }
 }
 

@@ -41,8 +41,9 @@ struct InitProjectTests {
         #expect(config.tickets.pattern == defaults.tickets.pattern && config.tickets.url == nil && config.tickets.linkFor == defaults.tickets.linkFor)
         #expect(config.prereleases == defaults.prereleases && config.changelogPageSize == defaults.changelogPageSize)
         #expect(config.feedSize == defaults.feedSize && config.unsafeHTML == defaults.unsafeHTML && config.sensitivePatterns.isEmpty)
+        #expect(config.requireEntry == defaults.requireEntry)
         for key in ["title", "base_url", "default_audience", "audiences", "types", "tickets", "prereleases",
-                    "changelog_page_size", "feed_size", "unsafe_html", "sensitive_patterns"] {
+                    "changelog_page_size", "feed_size", "unsafe_html", "sensitive_patterns", "require_entry"] {
             #expect(InitFiles.configuration.contains("\n\(key):"), "'\(key)' is shown")
         }
     }
