@@ -13,7 +13,8 @@ public struct RelnotesCommand: AsyncParsableCommand {
             internal staff, …) gets its own site under site/<audience>/, and nothing an \
             audience may not see reaches its files.
 
-            Start with `relnotes check` to validate content and `relnotes build` to write site/.
+            Start a project with `relnotes init`, or bring a changelog in with `relnotes import`; \
+            `relnotes check` validates content and `relnotes build` writes site/.
             """,
         subcommands: [
             InitCommand.self,
