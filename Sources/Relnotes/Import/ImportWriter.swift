@@ -20,13 +20,13 @@ public struct ImportWriter: Sendable {
         for type in types.sorted() where config.type(named: type) == nil {
             problems.append(.error("unknown-type", "the import maps entries to type '\(type)', which relnotes.yml does not configure; add it to 'types' or map the section to another type\(Suggestion.hint(for: type, in: config.types.map(\.name)))", at: nil))
         }
-        var files: [NewFiles.File] = []
+        var files: [OutputFile] = []
         for release in history.releases {
             let folder = "content/releases/\(release.version.text)"
             if FileManager.default.fileExists(atPath: root.appending(path: folder).path) {
                 problems.append(.error("exists", "\(folder)/ exists already; the import never overwrites a release, and changed nothing", at: nil))
             }
-            files.append(NewFiles.File(path: "\(folder)/release.md", text: recordText(release)))
+            files.append(OutputFile(path: "\(folder)/release.md", text: recordText(release)))
             files += entryFiles(release.entries, in: folder)
         }
         files += entryFiles(history.unreleased, in: "content/releases/\(ProjectLoader.unreleasedFolder)")
@@ -53,14 +53,14 @@ public struct ImportWriter: Sendable {
         return text
     }
 
-    private func entryFiles(_ entries: [ImportedEntry], in folder: String) -> [NewFiles.File] {
+    private func entryFiles(_ entries: [ImportedEntry], in folder: String) -> [OutputFile] {
         let width = max(2, String(entries.count).count)
         return entries.enumerated().map { index, entry in
             let number = String(index + 1)
             let prefix = String(repeating: "0", count: width - number.count) + number
             let words = Slug.make(from: entry.title).split(separator: "-").prefix(6).joined(separator: "-")
             let name = words.isEmpty ? prefix : "\(prefix)-\(words)"
-            return NewFiles.File(path: "\(folder)/\(name).md", text: entryText(entry))
+            return OutputFile(path: "\(folder)/\(name).md", text: entryText(entry))
         }
     }
 

@@ -3,12 +3,12 @@ import Foundation
 /// The files of a new project (`InitProject`). The configuration is written from
 /// `SiteConfig`'s own defaults, so it cannot drift from them.
 enum InitFiles {
-    static var all: [NewFiles.File] {
+    static var all: [OutputFile] {
         [
-            NewFiles.File(path: ConfigLoader.fileName, text: configuration),
-            NewFiles.File(path: "content/releases/\(ProjectLoader.unreleasedFolder)/example-entry.md", text: exampleEntry),
-            NewFiles.File(path: "content/pages/release-process.md", text: releaseProcess),
-            NewFiles.File(path: ".gitignore", text: "# relnotes output: build writes site/, build --drafts writes site-drafts/\n/site/\n/site-drafts/\n"),
+            OutputFile(path: ConfigLoader.fileName, text: configuration),
+            OutputFile(path: "content/releases/\(ProjectLoader.unreleasedFolder)/example-entry.md", text: exampleEntry),
+            OutputFile(path: "content/pages/release-process.md", text: releaseProcess),
+            OutputFile(path: ".gitignore", text: "# relnotes output: build writes site/, build --drafts writes site-drafts/\n/site/\n/site-drafts/\n"),
         ]
     }
 

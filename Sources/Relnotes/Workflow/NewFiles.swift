@@ -10,20 +10,10 @@ import Glibc
 /// file is then created with `O_EXCL`, so a file that appears in the meantime is not
 /// replaced either; if one cannot be written, the files and folders made so far are removed.
 public struct NewFiles: Sendable {
-    /// One file to add: a path relative to the root, and its text.
-    public struct File: Sendable, Hashable {
-        public var path: String
-        public var text: String
+    /// The files to add, each a path relative to the root and its contents.
+    public var files: [OutputFile]
 
-        public init(path: String, text: String) {
-            self.path = path
-            self.text = text
-        }
-    }
-
-    public var files: [File]
-
-    public init(_ files: [File]) { self.files = files }
+    public init(_ files: [OutputFile]) { self.files = files }
 
     /// The paths of `files` that exist under `root` already.
     public func existing(under root: URL) -> [String] {
@@ -46,7 +36,7 @@ public struct NewFiles: Sendable {
                 guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
                 created.append(url)
                 let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-                try handle.write(contentsOf: Data(file.text.utf8))
+                try handle.write(contentsOf: file.contents)
                 try handle.close()
             }
         } catch {

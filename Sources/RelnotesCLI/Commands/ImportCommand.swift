@@ -26,15 +26,21 @@ struct ImportOptions: ParsableArguments {
     var dryRun = false
 
     /// Loads the configuration, writes (or prints) what `read` found, and prints the summary.
-    func run(_ read: (SiteConfig) throws -> ImportedHistory) throws {
+    func run(_ read: (SiteConfig) throws(DiagnosticsError) -> ImportedHistory) throws {
         let config = try project.loadConfig()
-        let history = try read(config)
+        let history: ImportedHistory
+        do {
+            history = try read(config)
+        } catch {
+            try Report.finish(error.diagnostics)
+            throw ExitCode(1)
+        }
         let writer = ImportWriter(history: history, config: config)
         Report.print(history.skipped)
         do {
             let files = try writer.files(root: project.rootURL)
             if dryRun {
-                for file in files.files { Standard.output.write("=== \(file.path)\n\(file.text)") }
+                for file in files.files { Standard.output.write("=== \(file.path)\n\(String(decoding: file.contents, as: UTF8.self))") }
                 Standard.output.write("would import \(writer.summary); nothing was written\n")
             } else {
                 try files.write(under: project.rootURL, what: "relnotes import")
@@ -108,7 +114,7 @@ struct ImportKeepAChangelogCommand: ParsableCommand {
     func run() throws {
         let text = try readSource(file)
         let pairs = try mapping.mapping(over: SectionMapping.keepAChangelog)
-        try options.run { config in
+        try options.run { (config) throws(DiagnosticsError) in
             KeepAChangelogImporter(sections: SectionMapping(pairs, config: config), tickets: config.tickets).read(text, path: file)
         }
     }
@@ -144,14 +150,9 @@ struct ImportTowncrierCommand: ParsableCommand {
     func run() throws {
         let pairs = try mapping.mapping(over: TowncrierImporter.defaultMapping)
         let folder = URL(fileURLWithPath: directory)
-        try options.run { config in
-            do {
-                return try TowncrierImporter(mapping: pairs, config: config).read(
-                    folder: folder, display: directory, history: history.map { URL(fileURLWithPath: $0) }, historyDisplay: history ?? "")
-            } catch let error as DiagnosticsError {
-                try Report.finish(error.diagnostics)
-                throw ExitCode(1)
-            }
+        try options.run { (config) throws(DiagnosticsError) in
+            try TowncrierImporter(mapping: pairs, config: config).read(
+                folder: folder, display: directory, history: history.map { URL(fileURLWithPath: $0) }, historyDisplay: history ?? "")
         }
     }
 }
@@ -187,14 +188,9 @@ struct ImportChangieCommand: ParsableCommand {
 
     func run() throws {
         let pairs = try mapping.mapping(over: SectionMapping.keepAChangelog)
-        try options.run { config in
-            do {
-                return try ChangieImporter(mapping: pairs, config: config, componentField: componentField, ticketFields: ticketFields)
-                    .read(folder: URL(fileURLWithPath: directory), display: directory)
-            } catch let error as DiagnosticsError {
-                try Report.finish(error.diagnostics)
-                throw ExitCode(1)
-            }
+        try options.run { (config) throws(DiagnosticsError) in
+            try ChangieImporter(mapping: pairs, config: config, componentField: componentField, ticketFields: ticketFields)
+                .read(folder: URL(fileURLWithPath: directory), display: directory)
         }
     }
 }
