@@ -103,7 +103,7 @@ struct InitProjectTests {
         _ = try InitProject().create(at: root)
         let server = try BackgroundProcess(Relnotes.executable, ["preview", "--port", "0", "--root", root.path])
         defer { server.stop() }
-        let base = try #require(URL(string: try await server.waitFor("http://127\\.0\\.0\\.1:[0-9]+/")))
+        let base = try #require(URL(string: try await server.waitFor("http://127\\.0\\.0\\.1:[0-9]+/", timeout: .seconds(120))))
         let page = try await HTTP.get(base.appending(path: "internal/pages/release-process/"))
         #expect(page.status == 200)
         #expect(page.body.contains("Stabilization"))
