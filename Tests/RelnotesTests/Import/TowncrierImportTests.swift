@@ -94,6 +94,17 @@ struct TowncrierImportTests {
         ])
     }
 
+    @Test("a Markdown history is refused with what to do instead")
+    func markdownHistory() throws {
+        do {
+            _ = try TowncrierImporter(mapping: TowncrierImporter.defaultMapping, config: SiteConfig())
+                .read(folder: Self.folder, display: "pq", history: Self.folder.appending(path: "NEWS.md"), historyDisplay: "pq/NEWS.md")
+            Issue.record("no error")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == ["pq/NEWS.md:1:1: error: a Markdown history is not read by the towncrier importer, only towncrier's reStructuredText one (NEWS.rst); if this file follows Keep a Changelog, import it with 'relnotes import keepachangelog', and the fragments without --history"])
+        }
+    }
+
     @Test("the imported project passes check, and its CHANGELOG.md gives back the same releases, types and items")
     func roundTrip() throws {
         var config = SiteConfig()
