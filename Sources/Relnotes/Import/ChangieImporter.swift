@@ -91,6 +91,10 @@ public struct ChangieImporter: Sendable {
                 continue
             }
             var item = ChangelogItem(text: body, tickets: config.tickets)
+            guard !item.title.isEmpty else {
+                skipped.append(.warning("import-skipped", "skipped: a fragment whose body does not start with a paragraph to use as its title", at: location))
+                continue
+            }
             var component: String?
             for (key, value) in (fragment.custom ?? [:]).sorted(by: { $0.key < $1.key }) where !value.isEmpty {
                 if key == componentField || (componentField == nil && Self.componentNames.contains(key.lowercased())) {

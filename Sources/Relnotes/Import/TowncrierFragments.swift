@@ -43,6 +43,10 @@ struct TowncrierFragments {
                     continue
                 }
                 var item = ChangelogItem(text: text, tickets: tickets)
+                guard !item.title.isEmpty else {
+                    skipped.append(.warning("import-skipped", "skipped: a fragment that does not start with a paragraph to use as its title", at: location))
+                    continue
+                }
                 let orphan = issue.hasPrefix(config.orphanPrefix) || issue.isEmpty
                 if !orphan { item.tickets.insert(towncrierTicket(issue), at: 0) }
                 let entry = ImportedEntry(type: relnotesType, title: item.title, body: item.body, tickets: item.tickets,

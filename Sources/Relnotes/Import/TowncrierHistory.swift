@@ -112,6 +112,10 @@ struct TowncrierHistoryReader {
             return
         }
         var item = ChangelogItem(text: content, line: line, tickets: tickets)
+        guard !item.title.isEmpty else {
+            history.skip("an item that does not start with a paragraph to use as its title", at: location)
+            return
+        }
         for issue in issues.reversed() where !item.tickets.contains(issue) { item.tickets.insert(issue, at: 0) }
         release?.entries.append(ImportedEntry(type: type, title: item.title, body: item.body, tickets: item.tickets,
                                               component: component, audience: "external"))

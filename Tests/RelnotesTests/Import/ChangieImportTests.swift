@@ -61,3 +61,18 @@ struct ChangieImportTests {
         #expect(page.contains("server"), "the component shows")
     }
 }
+
+extension ChangieImportTests {
+    @Test("a fragment whose body starts with something other than a paragraph is skipped, not imported without a title")
+    func bodyWithoutParagraph() throws {
+        let root = try TemporaryFolder.project([
+            ".changie.yaml": "kinds:\n  - label: Fixed\n",
+            ".changes/unreleased/Fixed-1.yaml": "kind: Fixed\nbody: |-\n  ```\n  code\n  ```\n",
+            ".changes/unreleased/Fixed-2.yaml": "kind: Fixed\nbody: A fix\n",
+        ])
+        defer { TemporaryFolder.remove(root) }
+        let history = try Self.read(root)
+        #expect(history.unreleased.map(\.title) == ["A fix"])
+        #expect(history.skipped.map(\.description) == ["ferry/.changes/unreleased/Fixed-1.yaml:1:1: warning: skipped: a fragment whose body does not start with a paragraph to use as its title"])
+    }
+}
