@@ -36,6 +36,7 @@ struct InitCommand: ParsableCommand {
         for path in result.notWritten {
             Standard.output.write("kept \(display(path)) as it was; add the lines /site/ and /site-drafts/ to it\n")
         }
+        if directory != "." { Standard.output.write("\nThe commands below run in the project's folder: cd \(directory)\n") }
         Standard.output.write("\n" + InitProject.nextSteps)
     }
 

@@ -116,4 +116,20 @@ struct KeepAChangelogImportTests {
         let notes = try ImportRun.output(site, "external/releases/2.1.0/notes.md")
         #expect(notes.contains("    - a maximum number of versions\n        - counted per object key\n"), "bodies keep their nested lists")
     }
+
+    @Test("round trip through a CHANGELOG.md whose sections carry Keep a Changelog's own names, in its order")
+    func roundTripWithKeepAChangelogSections() throws {
+        let types = "types:\n  feature: Added\n  improvement: Changed\n  deprecation: Deprecated\n  removal: Removed\n  fix: Fixed\n  security: Security\n"
+        let root = try TemporaryFolder.project(["relnotes.yml": types])
+        defer { TemporaryFolder.remove(root) }
+        let config = ConfigLoader.load(root: root).config
+        let original = Self.read(try Self.text, config: config)
+        let site = try ImportRun.write(original, into: root, config: config)
+        let changelog = try ImportRun.output(site, "internal/CHANGELOG.md", drafts: true)
+        #expect(changelog.contains("### Added\n\n- Resumable uploads through the **tus** protocol (HAR-280)\n"))
+        let back = Self.read(changelog)
+        #expect(ImportRun.Shape(back) == ImportRun.Shape(original))
+        // Here the sections come in the source's order, so the items do too, across types.
+        #expect(back.releases.map { $0.entries.map(\.title) } == original.releases.map { $0.entries.map(\.title) })
+    }
 }
