@@ -38,6 +38,9 @@ private struct Reader {
     var type: String?
     var inSection = false
     var component: String?
+    var releaseLine = 1
+    /// Blocks between the release heading and its first section.
+    var prelude: [(markdown: String, inline: String?)] = []
 
     init(path: String, sections: SectionMapping) {
         self.path = path
@@ -106,10 +109,6 @@ private struct Reader {
         place = .release(ImportedRelease(version: version, status: withdrawn ? .withdrawn : .released, date: date))
         releaseLine = line
     }
-
-    var releaseLine = 1
-    /// Blocks between the release heading and its first section.
-    var prelude: [(markdown: String, inline: String?)] = []
 
     /// Adds the release read so far: a single paragraph under its heading is its summary
     /// (as relnotes' CHANGELOG.md writes it), more is its body.
