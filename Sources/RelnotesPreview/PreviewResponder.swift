@@ -25,8 +25,8 @@ public enum PreviewResponder {
 
     public static let generationPath = "/_relnotes/generation"
 
-    /// The response to `GET path` (a decoded path, starting with `/`).
-    public static func respond(to path: String, with snapshot: PreviewSnapshot) -> Response {
+    /// The response to `GET path` (a decoded path, starting with `/`, and its decoded query).
+    public static func respond(to path: String, query: [String: String] = [:], with snapshot: PreviewSnapshot) -> Response {
         switch path {
         case generationPath:
             return Response(status: 200, type: "text/plain; charset=utf-8", body: Data(String(snapshot.generation).utf8))
