@@ -35,6 +35,9 @@ public enum PreviewResponder {
         default:
             break
         }
+        if path.hasPrefix(ComparePage.path) || path + "/" == ComparePage.path {
+            return compare(path: path, query: query, with: snapshot)
+        }
         guard let segments = safeSegments(of: path) else {
             return .html(400, PreviewPages.notFound(path: path, snapshot: snapshot, reason: "This path is not allowed."))
         }
@@ -62,7 +65,7 @@ public enum PreviewResponder {
             return .html(200, PreviewPages.errors(failed))
         }
         guard let data else {
-            return .html(404, PreviewPages.notFound(path: path, snapshot: snapshot, reason: "This audience has no such page."))
+            return .html(404, elsewhere(segments, snapshot: snapshot) ?? PreviewPages.notFound(path: path, snapshot: snapshot, reason: "This audience has no such page."))
         }
         return Response(status: 200, type: type, body: data)
     }

@@ -1,0 +1,178 @@
+import Foundation
+import Glibc
+import Testing
+
+/// `relnotes preview` as a process: the port it takes, how it stops, and what it does when
+/// clients use up its file descriptors. Each test is bounded to a few seconds.
+@Suite("relnotes preview as a process", .serialized)
+struct PreviewCommandTests {
+    @Test("a port in use is an error at once, before anything is built")
+    func portInUse() throws {
+        let (root, _) = try Self.project()
+        defer { TemporaryFolder.remove(root.deletingLastPathComponent()) }
+        let taken = try TakenPort()
+        let start = ContinuousClock.now
+        let preview = try PreviewProcess(["preview", "--port", String(taken.port), "--root", root.path])
+        let status = preview.wait(upTo: .seconds(5))
+        #expect(status == 1)
+        #expect(preview.standardError == "error: port \(taken.port) is in use; pass --port\n")
+        #expect(preview.standardOutput.isEmpty)
+        #expect(ContinuousClock.now - start < .seconds(2))
+    }
+
+    @Test("--port 0 takes a free port and prints the address with it")
+    func freePort() async throws {
+        let (root, _) = try Self.project()
+        defer { TemporaryFolder.remove(root.deletingLastPathComponent()) }
+        let preview = try PreviewProcess(["preview", "--port", "0", "--root", root.path])
+        defer { preview.stop() }
+        let port = try await preview.port()
+        #expect(port > 0)
+        let client = try RawClient(port: port)
+        client.send("GET /internal/ HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(client.readResponses(1).first?.status == 200)
+    }
+
+    @Test("SIGTERM under load stops it within a second, with status 0")
+    func sigtermUnderLoad() async throws {
+        let (root, _) = try Self.project()
+        defer { TemporaryFolder.remove(root.deletingLastPathComponent()) }
+        let preview = try PreviewProcess(["preview", "--port", "0", "--root", root.path])
+        defer { preview.stop() }
+        let port = try await preview.port()
+        let idle = try (0..<50).map { _ in try RawClient(port: port) }
+        let slow = try RawClient(port: port)
+        slow.send("GET / HTTP/1.1\r\nX: ")
+        let huge = try RawClient(port: port)
+        let load = Task.detached {
+            huge.send("GET /" + String(repeating: "a", count: 1_000_000) + " HTTP/1.1\r\n\r\n")
+            while !Task.isCancelled {
+                guard let client = try? RawClient(port: port, timeout: .seconds(1)) else { return }
+                client.send(String(repeating: "GET /internal/ HTTP/1.1\r\nHost: t\r\n\r\n", count: 20))
+                _ = client.readResponses(20)
+            }
+        }
+        defer { load.cancel() }
+        try await Task.sleep(for: .milliseconds(300))
+        let start = ContinuousClock.now
+        kill(preview.pid, SIGTERM)
+        let status = preview.wait(upTo: .seconds(3))
+        #expect(status == 0)
+        #expect(ContinuousClock.now - start < .seconds(1))
+        #expect(preview.standardError.contains("stopping the preview"))
+        withExtendedLifetime((idle, slow)) {}
+    }
+
+    @Test("1,100 idle connections under ulimit -n 1024 leave it answering", arguments: [nil, "4000"])
+    func descriptorsRunOut(maxConnections: String?) async throws {
+        guard RawClient.raiseDescriptorLimit(to: 1300) else {
+            Issue.record("skipped: this process may not open 1,300 descriptors (hard limit too low)")
+            return
+        }
+        let (root, _) = try Self.project()
+        defer { TemporaryFolder.remove(root.deletingLastPathComponent()) }
+        let arguments = ["preview", "--port", "0", "--root", root.path] + (maxConnections.map { ["--max-connections", $0] } ?? [])
+        let preview = try PreviewProcess(arguments, limitingDescriptorsTo: 1024)
+        defer { preview.stop() }
+        let port = try await preview.port()
+        let idle = try (0..<1100).map { _ in try RawClient(port: port) }
+        try await Task.sleep(for: .milliseconds(200))
+        let start = ContinuousClock.now
+        let client = try RawClient(port: port)
+        client.send("GET /internal/ HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(client.readResponses(1).first?.status == 200)
+        #expect(ContinuousClock.now - start < .seconds(2))
+        #expect(preview.isRunning)
+        withExtendedLifetime(idle) {}
+    }
+
+    static func project() throws -> (root: URL, folder: URL) {
+        let root = try Fixtures.copy("projects/cycle")
+        return (root, root.deletingLastPathComponent())
+    }
+}
+
+/// The built `relnotes` run in the background, its output kept in files.
+final class PreviewProcess: @unchecked Sendable {
+    private let process = Process()
+    private let folder: URL
+
+    init(_ arguments: [String], limitingDescriptorsTo limit: Int? = nil) throws {
+        folder = try TemporaryFolder.make()
+        if let limit {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -n \(limit) && exec \"$0\" \"$@\"", Relnotes.executable.path] + arguments
+        } else {
+            process.executableURL = Relnotes.executable
+            process.arguments = arguments
+        }
+        for name in ["stdout", "stderr"] { _ = FileManager.default.createFile(atPath: folder.appending(path: name).path, contents: nil) }
+        process.standardOutput = try FileHandle(forWritingTo: folder.appending(path: "stdout"))
+        process.standardError = try FileHandle(forWritingTo: folder.appending(path: "stderr"))
+        try process.run()
+    }
+
+    var pid: Int32 { process.processIdentifier }
+    var isRunning: Bool { process.isRunning }
+    var standardOutput: String { (try? String(contentsOf: folder.appending(path: "stdout"), encoding: .utf8)) ?? "" }
+    var standardError: String { (try? String(contentsOf: folder.appending(path: "stderr"), encoding: .utf8)) ?? "" }
+
+    /// The port of the address it printed, once it did.
+    func port(timeout: Duration = .seconds(30)) async throws -> Int {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline && process.isRunning {
+            if let match = standardOutput.firstMatch(of: /http:\/\/127\.0\.0\.1:([0-9]+)\//) { return Int(match.1)! }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        throw RawClient.RawError(message: "no address printed: \(standardOutput) \(standardError)")
+    }
+
+    /// Its exit status, or nil if it is still running after `limit` (it is then killed).
+    func wait(upTo limit: Duration) -> Int32? {
+        let deadline = ContinuousClock.now + limit
+        while process.isRunning && ContinuousClock.now < deadline { usleep(5_000) }
+        guard !process.isRunning else { stop(); return nil }
+        return process.terminationStatus
+    }
+
+    func stop() {
+        if process.isRunning { kill(pid, SIGKILL) }
+        process.waitUntilExit()
+        TemporaryFolder.remove(folder)
+    }
+}
+
+/// A port some other program listens on.
+final class TakenPort {
+    let file: Int32
+    let port: Int
+
+    init() throws {
+        let file = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        self.file = file
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(file, $0, length) } }
+        guard bound == 0, listen(file, 16) == 0 else { throw RawClient.RawError(message: "cannot listen") }
+        withUnsafeMutablePointer(to: &address) { pointer in
+            _ = pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(file, $0, &length) }
+        }
+        port = Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    deinit { close(file) }
+}
+
+extension RawClient {
+    /// Raises this process's soft limit on open files to at least `count`; false when the hard limit is lower.
+    static func raiseDescriptorLimit(to count: Int) -> Bool {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return false }
+        if limit.rlim_cur >= rlim_t(count) { return true }
+        guard limit.rlim_max >= rlim_t(count) else { return false }
+        limit.rlim_cur = rlim_t(count)
+        return setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0
+    }
+}
