@@ -3,8 +3,9 @@ import Glibc
 @testable import RelnotesPreview
 
 /// A TCP client on loopback that sends exactly the bytes given: what the server limits are
-/// tested with (URLSession would refuse or fix the requests).
-final class RawClient {
+/// tested with (URLSession would refuse or fix the requests). Its calls block: tests make
+/// them through `offPool`, never on the threads of Swift's cooperative pool.
+final class RawClient: @unchecked Sendable {
     let file: Int32
 
     /// Connects to `127.0.0.1:port`; reads give up after `timeout`.
@@ -76,8 +77,17 @@ final class RawClient {
     }
 }
 
+/// Runs blocking work (socket reads, waits for a process) on a thread of its own and waits
+/// for it: a test blocking one of the cooperative pool's few threads would starve the tests
+/// running beside it.
+func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
+    }
+}
+
 /// One response as read off the wire.
-struct RawResponse {
+struct RawResponse: Sendable {
     var status: Int
     var headers: [String: String]
     var body: [UInt8]
@@ -103,8 +113,9 @@ struct RawResponse {
 }
 
 /// `HTTPServing` in this process, on a free port of 127.0.0.1, answering every GET with the
-/// path it was asked for.
-struct TestServer {
+/// path it was asked for. It runs on a thread of its own (a task executor), so that tests
+/// busy on the cooperative pool cannot hold up its timeouts.
+struct TestServer: Sendable {
     let port: Int
     let task: Task<Void, any Error>
 
@@ -113,17 +124,29 @@ struct TestServer {
         let serving = HTTPServing(limits: limits) { request in
             .html(200, "path \(request.path) query \(request.query.sorted(by: <).map { "\($0.key)=\($0.value)" }.joined(separator: "&"))")
         }
-        let task = Task { try await serving.serve(on: listener) }
+        let task = Task(executorPreference: OwnThread()) { try await serving.serve(on: listener) }
         return TestServer(port: listener.url.port!, task: task)
     }
 
     func stop() { task.cancel() }
 
     /// GET `path` on a new connection; the response.
-    func get(_ path: String) throws -> RawResponse? {
-        let client = try RawClient(port: port)
-        client.send("GET \(path) HTTP/1.1\r\nHost: test\r\n\r\n")
-        return client.readResponses(1).first
+    func get(_ path: String) async throws -> RawResponse? {
+        try await offPool { [port] in
+            let client = try RawClient(port: port)
+            client.send("GET \(path) HTTP/1.1\r\nHost: test\r\n\r\n")
+            return client.readResponses(1).first
+        }
+    }
+}
+
+/// A task executor on one thread of its own.
+final class OwnThread: TaskExecutor, @unchecked Sendable {
+    private let queue = DispatchQueue(label: "relnotes-tests-server")
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
     }
 }
 
