@@ -14,7 +14,7 @@ public final class StopSignals {
             source.setEventHandler {
                 stopping()
                 task.cancel()
-                DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(Int(grace.components.seconds * 1000))) { exit(0) }
+                DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(grace / .nanoseconds(1)))) { exit(0) }
             }
             source.resume()
             return source

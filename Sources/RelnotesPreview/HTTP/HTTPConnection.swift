@@ -30,7 +30,6 @@ struct HTTPConnection: Sendable {
                 connections.set(file, .busy, deadline: nil)
                 let response = answer(request)
                 if request.hasBody { return try await refuse(response, head: request.method == "HEAD") }
-                connections.set(file, .busy, deadline: .now + limits.write)
                 try await write(response, head: request.method == "HEAD", close: !request.keepAlive)
                 guard request.keepAlive else { return }
             }
@@ -59,15 +58,25 @@ struct HTTPConnection: Sendable {
         }
     }
 
+    /// Writes the answer a piece at a time, each within `limits.write`: a large file to a
+    /// slow client takes as long as it takes, a client that stops reading is closed.
     private func write(_ response: PreviewResponder.Response, head: Bool, close: Bool) async throws {
-        try await socket.write(HTTPResponseHead.encode(response, close: close) + (head ? Data() : response.body))
+        let bytes = HTTPResponseHead.encode(response, close: close) + (head ? Data() : response.body)
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let end = min(start + Self.piece, bytes.endIndex)
+            connections.set(file, .busy, deadline: .now + limits.write)
+            try await socket.write(bytes[start..<end])
+            start = end
+        }
     }
+
+    private static let piece = 256 * 1024
 
     /// Answers, then reads what the client still sends and throws it away, for `limits.drain`
     /// at most: closing with unread bytes would reset the connection before the client reads
     /// the answer.
     private func refuse(_ response: PreviewResponder.Response, head: Bool = false) async throws {
-        connections.set(file, .busy, deadline: .now + limits.write)
         try await write(response, head: head, close: true)
         _ = Glibc.shutdown(file, Int32(SHUT_WR))
         connections.set(file, .waiting, deadline: .now + limits.drain)

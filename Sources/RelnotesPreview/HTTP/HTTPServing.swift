@@ -46,9 +46,14 @@ struct HTTPServing: Sendable {
                         spare.refuseWaiting(on: listener.socket.file.rawValue)
                     }
                     continue
+                } catch let SocketError.failed(_, code, _) where [ENOBUFS, ENOMEM].contains(code) {
+                    try? await Task.sleep(for: .milliseconds(10))
+                    continue
                 } catch let SocketError.failed(_, code, _) where [ECONNABORTED, EINTR, EPROTO, EPERM].contains(code) {
                     continue
                 } catch {
+                    // Cancelled: the server stops. Anything else is a listening socket gone wrong, reported.
+                    guard error is CancellationError || Task.isCancelled else { throw error }
                     break
                 }
                 let file = client.socket.file.rawValue

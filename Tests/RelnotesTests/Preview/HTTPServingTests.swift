@@ -118,6 +118,23 @@ struct HTTPServingTests {
         #expect(took < .milliseconds(1500))
     }
 
+    @Test("a client that stops reading a large answer is closed at the write timeout; one that reads gets all of it")
+    func slowReader() async throws {
+        var limits = HTTPLimits.quick
+        limits.write = .milliseconds(500)
+        let server = try TestServer.start(limits)
+        defer { server.stop() }
+        let (stalled, closed) = try await offPool {
+            let client = try RawClient(port: server.port, receiveBuffer: 65536)
+            client.send("GET /big HTTP/1.1\r\nHost: t\r\n\r\n")
+            Thread.sleep(forTimeInterval: 1.5)
+            let (bytes, closed) = client.readToEnd()
+            return (bytes.count, closed)
+        }
+        #expect(closed && stalled < 32 * 1024 * 1024, "closed after \(stalled) bytes")
+        #expect(try await server.get("/big")?.body.count == 32 * 1024 * 1024)
+    }
+
     @Test("past the connection bound the longest-idle connection makes room: the new client is served")
     func bound() async throws {
         var limits = HTTPLimits.quick

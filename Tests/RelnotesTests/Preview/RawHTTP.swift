@@ -8,9 +8,11 @@ import Glibc
 final class RawClient: @unchecked Sendable {
     let file: Int32
 
-    /// Connects to `127.0.0.1:port`; reads give up after `timeout`.
-    init(port: Int, timeout: Duration = .seconds(3)) throws {
+    /// Connects to `127.0.0.1:port`; reads give up after `timeout`. `receiveBuffer` fixes the
+    /// socket's receive buffer (the system would otherwise let it grow to megabytes).
+    init(port: Int, timeout: Duration = .seconds(3), receiveBuffer: Int32? = nil) throws {
         file = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        if var size = receiveBuffer { setsockopt(file, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size)) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
@@ -113,7 +115,7 @@ struct RawResponse: Sendable {
 }
 
 /// `HTTPServing` in this process, on a free port of 127.0.0.1, answering every GET with the
-/// path it was asked for. It runs on a thread of its own (a task executor), so that tests
+/// path it was asked for (and `/big` with 32 MB). It runs on a thread of its own (a task executor), so that tests
 /// busy on the cooperative pool cannot hold up its timeouts.
 struct TestServer: Sendable {
     let port: Int
@@ -122,7 +124,8 @@ struct TestServer: Sendable {
     static func start(_ limits: HTTPLimits) throws -> TestServer {
         let listener = try HTTPListener(host: "127.0.0.1", port: 0)
         let serving = HTTPServing(limits: limits) { request in
-            .html(200, "path \(request.path) query \(request.query.sorted(by: <).map { "\($0.key)=\($0.value)" }.joined(separator: "&"))")
+            if request.path == "/big" { return .html(200, String(repeating: "x", count: 32 * 1024 * 1024)) }
+            return .html(200, "path \(request.path) query \(request.query.sorted(by: <).map { "\($0.key)=\($0.value)" }.joined(separator: "&"))")
         }
         let task = Task(executorPreference: OwnThread()) { try await serving.serve(on: listener) }
         return TestServer(port: listener.url.port!, task: task)
