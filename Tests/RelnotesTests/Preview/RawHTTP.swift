@@ -123,8 +123,9 @@ struct TestServer: Sendable {
 
     static func start(_ limits: HTTPLimits) throws -> TestServer {
         let listener = try HTTPListener(host: "127.0.0.1", port: 0)
+        let big = Self.big
         let serving = HTTPServing(limits: limits) { request in
-            if request.path == "/big" { return .html(200, String(repeating: "x", count: 32 * 1024 * 1024)) }
+            if request.path == "/big" { return PreviewResponder.Response(status: 200, type: "text/plain", body: big) }
             return .html(200, "path \(request.path) query \(request.query.sorted(by: <).map { "\($0.key)=\($0.value)" }.joined(separator: "&"))")
         }
         let task = Task(executorPreference: OwnThread()) { try await serving.serve(on: listener) }
@@ -132,6 +133,8 @@ struct TestServer: Sendable {
     }
 
     func stop() { task.cancel() }
+
+    static let big = Data(repeating: UInt8(ascii: "x"), count: 32 * 1024 * 1024)
 
     /// GET `path` on a new connection; the response.
     func get(_ path: String) async throws -> RawResponse? {
