@@ -30,7 +30,8 @@ extension Site {
     ///
     /// Entries and headers are rendered with the theme's own partials (`partials/entry`,
     /// `partials/release-header`, `partials/release-meta`) from the views the page is made
-    /// from, an entry's body apart from its head; the blocks of a body, joined, are that
+    /// from, an entry's body apart from its head, its anchor prefixed with the audience (so
+    /// two audiences' blocks can stand in one page); the blocks of a body, joined, are that
     /// body on the page byte for byte (where they would not be, the body is one block).
     public func releaseBlocks(version: String, audience name: String) throws(DiagnosticsError) -> [PageBlock]? {
         guard let definition = audiences.first(where: { $0.name == name }) else { return nil }
@@ -83,10 +84,10 @@ private extension AudienceRenderer {
                 for entry in group.entries {
                     let key = "\(prefix)entry:\(entry.id)"
                     guard let body = entry.body, let source = sources[entry.id] else {
-                        blocks.append(PageBlock(kind: .entry, key: key, html: list(entry)))
+                        blocks.append(PageBlock(kind: .entry, key: key, html: list(entry.comparedAs(site.audience.name, body: entry.body))))
                         continue
                     }
-                    blocks.append(PageBlock(kind: .entry, key: key, html: list(entry.withoutBody)))
+                    blocks.append(PageBlock(kind: .entry, key: key, html: list(entry.comparedAs(site.audience.name, body: nil))))
                     blocks += try bodyBlocks(source, shown: body, kind: .entryBody, key: key + ":").map { block in
                         PageBlock(kind: block.kind, key: block.key, html: "<div class=\"entry-body prose\">\n\(block.html)</div>\n")
                     }
@@ -103,8 +104,10 @@ private extension AudienceRenderer {
 }
 
 private extension EntryView {
-    var withoutBody: EntryView {
-        EntryView(id: id, anchor: anchor, title: title, titleText: titleText, body: nil, tickets: tickets, hasTickets: hasTickets,
+    /// The entry for a page that shows it beside another audience's: its anchor named after
+    /// the audience (one page, two columns, no id twice), its body as given.
+    func comparedAs(_ audience: String, body: String?) -> EntryView {
+        EntryView(id: id, anchor: "\(audience)-\(anchor)", title: title, titleText: titleText, body: body, tickets: tickets, hasTickets: hasTickets,
                   component: component, breaking: breaking, restrictedTo: restrictedTo, fromVersion: fromVersion)
     }
 }
