@@ -40,7 +40,7 @@ let package = Package(
             name: "RelnotesPreview",
             dependencies: [
                 "Relnotes",
-                .product(name: "FlyingFox", package: "FlyingFox"),
+                // FlyingFox's socket layer only; the HTTP server on it is the preview's own (README).
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),

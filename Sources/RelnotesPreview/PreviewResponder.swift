@@ -25,8 +25,8 @@ public enum PreviewResponder {
 
     public static let generationPath = "/_relnotes/generation"
 
-    /// The response to `GET path` (a decoded path, starting with `/`).
-    public static func respond(to path: String, with snapshot: PreviewSnapshot) -> Response {
+    /// The response to `GET path` (a decoded path, starting with `/`, and its decoded query).
+    public static func respond(to path: String, query: [String: String] = [:], with snapshot: PreviewSnapshot) -> Response {
         switch path {
         case generationPath:
             return Response(status: 200, type: "text/plain; charset=utf-8", body: Data(String(snapshot.generation).utf8))
@@ -34,6 +34,9 @@ public enum PreviewResponder {
             return Response(status: 200, type: "text/javascript; charset=utf-8", body: Data(LiveReload.script.utf8))
         default:
             break
+        }
+        if path.hasPrefix(ComparePage.path) || path + "/" == ComparePage.path {
+            return compare(path: path, query: query, with: snapshot)
         }
         guard let segments = safeSegments(of: path) else {
             return .html(400, PreviewPages.notFound(path: path, snapshot: snapshot, reason: "This path is not allowed."))
@@ -62,7 +65,7 @@ public enum PreviewResponder {
             return .html(200, PreviewPages.errors(failed))
         }
         guard let data else {
-            return .html(404, PreviewPages.notFound(path: path, snapshot: snapshot, reason: "This audience has no such page."))
+            return .html(404, elsewhere(segments, snapshot: snapshot) ?? PreviewPages.notFound(path: path, snapshot: snapshot, reason: "This audience has no such page."))
         }
         return Response(status: 200, type: type, body: data)
     }

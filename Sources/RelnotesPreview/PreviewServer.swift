@@ -1,5 +1,3 @@
-import FlyingFox
-import FlyingSocks
 import Foundation
 import Relnotes
 
@@ -11,6 +9,8 @@ public struct PreviewServer: Sendable {
     public var port: UInt16
     /// How often the sources are looked at where inotify is unavailable.
     public var interval: Duration = .milliseconds(250)
+    /// What one client may cost: request size, timeouts, connections.
+    public var limits = HTTPLimits()
     /// Makes each snapshot; `nil` builds the project at `root`. Tests put a slow one here.
     var build: PreviewState.Build?
 
@@ -20,28 +20,23 @@ public struct PreviewServer: Sendable {
         self.port = port
     }
 
-    /// Builds, starts listening, calls `ready` with the address, then serves and watches
-    /// until cancelled. `log` gets one line per build (its problems, or what it wrote).
-    /// Requests are answered from the newest finished build while the next one runs.
+    /// Listens (so a port in use is said before anything is built), builds, calls `ready`
+    /// with the address, then serves and watches until cancelled, and returns. `log` gets one
+    /// line per build (its problems, or what it wrote). Requests are answered from the newest
+    /// finished build while the next one runs.
     public func run(ready: @Sendable (URL) -> Void, log: @escaping @Sendable (String) -> Void) async throws {
+        let listener = try HTTPListener(host: host, port: port)
         // Watching starts before the first build, so that no change during it is missed.
         let changes = watch(log: log)
         let state = PreviewState(build: build ?? { [root] current, changed in PreviewSnapshot.build(root: root, after: current, changed: changed) }, log: log)
         state.changed(ContentWatcher.everything)
         await state.settled()
-        let server = HTTPServer(address: try Self.address(host: host, port: port), logger: .disabled)
-        await server.appendRoute("GET *") { request in
-            Self.response(PreviewResponder.respond(to: request.target.path(percentEncoded: false), with: state.snapshot))
+        let serving = HTTPServing(limits: limits) { request in
+            PreviewResponder.respond(to: request.path, query: request.query, with: state.snapshot)
         }
-        await server.appendRoute("HEAD *") { request in
-            var response = Self.response(PreviewResponder.respond(to: request.target.path(percentEncoded: false), with: state.snapshot))
-            response.payload = .httpBody(HTTPBodySequence(data: Data()))
-            return response
-        }
+        ready(listener.url)
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run() }
-            try await server.waitUntilListening()
-            if let address = await server.listeningAddress { ready(Self.url(of: address)) }
+            group.addTask { try await serving.serve(on: listener) }
             group.addTask {
                 for await paths in changes { state.changed(paths) }
                 if !Task.isCancelled { throw WatchingStopped() }
@@ -63,35 +58,5 @@ public struct PreviewServer: Sendable {
 
     struct WatchingStopped: Error, CustomStringConvertible {
         var description: String { "the watch of the project's files ended" }
-    }
-
-    private static func response(_ response: PreviewResponder.Response) -> HTTPResponse {
-        var headers = HTTPHeaders()
-        for (name, value) in response.headers { headers[HTTPHeader(name)] = value }
-        return HTTPResponse(statusCode: HTTPStatusCode(response.status, phrase: phrase(response.status)), headers: headers, body: response.body)
-    }
-
-    private static func phrase(_ status: Int) -> String {
-        switch status {
-        case 200: return "OK"
-        case 301: return "Moved Permanently"
-        case 400: return "Bad Request"
-        case 404: return "Not Found"
-        default: return "Status"
-        }
-    }
-
-    static func address(host: String, port: UInt16) throws -> any SocketAddress {
-        if host == "localhost" { return try sockaddr_in.inet(ip4: "127.0.0.1", port: port) }
-        if host.contains(":") { return try sockaddr_in6.inet6(ip6: host, port: port) }
-        return try sockaddr_in.inet(ip4: host, port: port)
-    }
-
-    static func url(of address: Socket.Address) -> URL {
-        switch address {
-        case let .ip4(host, port): return URL(string: "http://\(host):\(port)/")!
-        case let .ip6(host, port): return URL(string: "http://[\(host)]:\(port)/")!
-        case let .unix(path): return URL(fileURLWithPath: path)
-        }
     }
 }

@@ -44,7 +44,7 @@ final class RenderSession {
     /// may since have become custom blocks).
     /// With `labelling`, material that some audience the viewer sees may not see is
     /// wrapped and labelled (internal-only text in the internal view).
-    private func withTree<Result>(_ structure: MarkdownStructure, labelling: Bool = false, sections: Bool, _ body: (CmarkNode, [Int: String]) -> Result) throws(DiagnosticsError) -> Result {
+    func withTree<Result>(_ structure: MarkdownStructure, labelling: Bool = false, sections: Bool, _ body: (CmarkNode, [Int: String]) -> Result) throws(DiagnosticsError) -> Result {
         let lines = structure.containers.filter(structure.lines, for: audience, graph: renderer.graph)
         if !structure.containers.isEmpty {
             try checkNoContainerLeft(in: lines, origin: structure.origin)

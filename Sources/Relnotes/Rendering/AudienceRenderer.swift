@@ -129,7 +129,7 @@ final class AudienceRenderer: Sendable {
 
     // MARK: - Views, made once
 
-    private func htmlDetail(_ number: Int) throws(DiagnosticsError) -> ReleaseDetail {
+    func htmlDetail(_ number: Int) throws(DiagnosticsError) -> ReleaseDetail {
         try details[number].value { () throws(DiagnosticsError) in
             let detail = try html.detail(of: site.releases[number])
             theme.prepareReuse(detail)

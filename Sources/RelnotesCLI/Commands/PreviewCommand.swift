@@ -15,7 +15,9 @@ struct PreviewCommand: AsyncParsableCommand {
             audiences, and reloads itself after each rebuild. When a change breaks the \
             build, the problems show in the browser (and here) until they are fixed. \
             Nothing is written to disk. Listens on 127.0.0.1 only, unless --host says \
-            otherwise; --port 0 picks a free port.
+            otherwise; --port 0 picks a free port, and the address printed has the port it got. \
+            A port in use is an error at once, before anything is built. SIGTERM or Ctrl-C \
+            stops it (exit status 0).
 
             Example: relnotes preview --port 8080
             """
@@ -29,18 +31,35 @@ struct PreviewCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on (0: any free port).")
     var port: UInt16 = 8000
 
+    @Option(help: "The most connections kept open at once; past it the longest-idle one is closed (default: half the file descriptors the process may open, at most 1024).")
+    var maxConnections: Int?
+
     func run() async throws {
         let root = project.rootURL
         guard FileManager.default.fileExists(atPath: root.appending(path: "content").path) else {
             throw ValidationError("there is no content/ folder in \(root.path); run relnotes in a site project or pass --root")
         }
-        let server = PreviewServer(root: root, host: host, port: port)
-        do {
+        var server = PreviewServer(root: root, host: host, port: port)
+        if let maxConnections {
+            guard maxConnections > 0 else { throw ValidationError("--max-connections must be at least 1") }
+            server.limits.connections = maxConnections
+        }
+        let running = Task {
             try await server.run(
                 ready: { url in
                     Standard.output.write("Serving the preview at \(url.absoluteString) (Ctrl-C stops it)\n")
                 },
                 log: { line in Standard.error.write(line + "\n") })
+        }
+        let signals = StopSignals(cancelling: running) { Standard.error.write("stopping the preview\n") }
+        defer { withExtendedLifetime(signals) {} }
+        do {
+            try await running.value
+        } catch let failure as HTTPListener.Failure {
+            Standard.error.write("error: \(failure)\n")
+            throw ExitCode(1)
+        } catch is CancellationError {
+            return
         } catch {
             Standard.error.write("error: the preview server stopped: \(error)\n")
             throw ExitCode(1)

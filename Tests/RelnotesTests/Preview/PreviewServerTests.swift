@@ -53,7 +53,7 @@ struct PreviewServerTests {
         }
     }
 
-    @Test("in a real browser: the banner, the audience switch, and pages that reload themselves")
+    @Test("in a real browser: the banner, the audience switch, and pages that reload themselves", Browser.installed)
     func browser() async throws {
         let (root, server) = try Self.start()
         defer { server.stop(); TemporaryFolder.remove(root.deletingLastPathComponent()) }
@@ -80,10 +80,51 @@ struct PreviewServerTests {
             try await browser.run("return document.body.innerText.includes('Parquet arrives today.') && !window.relnotesBeforeReload") as? Bool == true
         }
     }
+
+    @Test("in a real browser: the compare view, opened from the banner, shows both audiences side by side with internal-only material highlighted", Browser.installed)
+    func compareView() async throws {
+        let (root, server) = try Self.start()
+        defer { server.stop(); TemporaryFolder.remove(root.deletingLastPathComponent()) }
+        let base = try #require(URL(string: try await server.waitFor("http://127\\.0\\.0\\.1:[0-9]+/")))
+        let browser = try await Browser.start()
+        defer { browser.stop() }
+
+        try await browser.open(base.appending(path: "internal/releases/1.1.0/"))
+        try await HTTP.eventually("the compare link in the banner") {
+            try await browser.run("return document.querySelector('.preview-banner .preview-compare a') !== null") as? Bool == true
+        }
+        _ = try await browser.run("document.querySelector('.preview-banner .preview-compare a').click(); return true")
+        try await HTTP.eventually("the compare view") {
+            try await browser.run("return location.pathname + location.search") as? String == "/_relnotes/compare/1.1.0?a=external&b=internal"
+        }
+        let onlyInternal = try await browser.run("""
+            return Array.from(document.querySelectorAll('.compare-row.is-only-b .compare-cell[data-audience=internal]')).map(function (cell) { return cell.innerText; }).join(' | ')
+            """) as? String ?? ""
+        #expect(onlyInternal.contains("locks the exports table") && onlyInternal.lowercased().contains("only internal release notes"))
+        #expect(try await browser.run("""
+            return Array.from(document.querySelectorAll('.compare-cell[data-audience=external]')).some(function (cell) { return cell.innerText.includes('locks the exports table'); })
+            """) as? Bool == false, "the external column does not show it")
+        let highlight = try await browser.run("return getComputedStyle(document.querySelector('.compare-row.is-only-b .compare-cell.is-marked')).borderLeftColor") as? String
+        #expect(highlight != nil && highlight != "rgba(0, 0, 0, 0)", "internal-only cells are visibly marked")
+        #expect(try await browser.run("""
+            var row = document.querySelector('.compare-row.is-same');
+            var cells = row.querySelectorAll('.compare-cell');
+            var left = cells[0].getBoundingClientRect(), right = cells[1].getBoundingClientRect();
+            return left.right <= right.left && Math.abs(left.top - right.top) < 2
+            """) as? Bool == true, "the two audiences stand side by side")
+        #expect(try await browser.run("return document.body.innerText.includes('Parquet arrives.')") as? Bool == true)
+    }
 }
 
 /// Headless Chromium driven through chromedriver's WebDriver protocol.
 struct Browser {
+    /// Tests that need the browser run only where Debian's chromium and chromium-driver are
+    /// installed (`scripts/install-dependencies --tests`), and say they were skipped elsewhere.
+    static var installed: ConditionTrait {
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium") && FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver"),
+                 "headless Chromium or chromedriver is not installed (scripts/install-dependencies --tests)")
+    }
+
     let driver: BackgroundProcess
     let session: URL
 

@@ -27,16 +27,20 @@ final class BackgroundProcess: @unchecked Sendable {
     /// Everything printed so far (standard output and error).
     var output: String { lock.withLock { collected } }
 
-    /// Waits until the output holds a match of `pattern`, and returns the match.
+    /// Waits until the output holds a match of `pattern`, and returns the match. The wait
+    /// runs on a thread of its own (`offPool`): tests busy on the cooperative pool beside it
+    /// cannot eat into its timeout.
     func waitFor(_ pattern: String, timeout: Duration = .seconds(30)) async throws -> String {
-        let regex = try Regex(pattern)
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if let match = output.firstMatch(of: regex) { return String(output[match.range]) }
-            guard process.isRunning else { break }
-            try await Task.sleep(for: .milliseconds(50))
+        try await offPool { [self] in
+            let regex = try Regex(pattern)
+            let deadline = ContinuousClock.now + timeout
+            while ContinuousClock.now < deadline {
+                if let match = output.firstMatch(of: regex) { return String(output[match.range]) }
+                guard process.isRunning else { break }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            throw ProcessError(message: "no '\(pattern)' in the output of \(process.executableURL?.lastPathComponent ?? "?"): \(output)")
         }
-        throw ProcessError(message: "no '\(pattern)' in the output of \(process.executableURL?.lastPathComponent ?? "?"): \(output)")
     }
 
     /// Stops the process: SIGTERM, then SIGKILL if it is still there after two seconds.
