@@ -20,9 +20,12 @@ extension TemplateContext {
 /// table is compiled, so reading a field costs no dynamic cast.
 struct TemplateField<Root>: Sendable {
     let read: @Sendable (Root) -> Any
+    /// What the field offers a template, from its type: what `check` holds templates to.
+    let shape: @Sendable () -> TemplateShape
 
     init<Value: TemplateValue>(_ path: KeyPath<Root, Value> & Sendable) {
         read = { Value.templateValue($0[keyPath: path]) }
+        shape = { Value.templateShape }
     }
 }
 
@@ -31,25 +34,44 @@ struct TemplateField<Root>: Sendable {
 /// body), so `nil` reads as `TemplateNull`.
 protocol TemplateValue {
     static func templateValue(_ value: Self) -> Any
+    /// The names a template can look up in such a value (`TemplateShape`).
+    static var templateShape: TemplateShape { get }
 }
 
 extension TemplateValue {
     static func templateValue(_ value: Self) -> Any { value }
+    static var templateShape: TemplateShape { .value }
+}
+
+extension TemplateContext {
+    static var templateShape: TemplateShape {
+        .fields(TemplateFieldSet(name: String(describing: Self.self)) { templateFields.mapValues { $0.shape() } })
+    }
 }
 
 extension Optional: TemplateValue where Wrapped: TemplateValue {
     static func templateValue(_ value: Self) -> Any {
         value.map(Wrapped.templateValue) ?? TemplateNull()
     }
+
+    static var templateShape: TemplateShape { Wrapped.templateShape }
 }
 
 extension String: TemplateValue {
     static func templateValue(_ value: Self) -> Any { TemplateText(value) }
 }
 
-extension Bool: TemplateValue {}
+extension Bool: TemplateValue {
+    static var templateShape: TemplateShape { .flag }
+}
+
 extension Int: TemplateValue {}
-extension Array: TemplateValue {}
+
+extension Array: TemplateValue {
+    static var templateShape: TemplateShape {
+        .list((Element.self as? any TemplateValue.Type)?.templateShape ?? .value)
+    }
+}
 
 /// A text value, rendered exactly as swift-mustache renders a `String`: escaped by `{{x}}`,
 /// as it is by `{{{x}}}`, with the transforms of `String` (`{{uppercased(x)}}`), and, as a
