@@ -179,6 +179,7 @@ extension ContentPage: TemplateContext {
         "toc": .init(\ContentPage.toc),
         "hasToc": .init(\ContentPage.hasToc),
         "restrictedTo": .init(\ContentPage.restrictedTo),
+        "extra": .init(\ContentPage.extra),
     ]
 }
 
@@ -209,6 +210,7 @@ extension ReleaseSummary: TemplateContext {
         "isUnreleased": .init(\ReleaseSummary.isUnreleased),
         "restrictedTo": .init(\ReleaseSummary.restrictedTo),
         "hasBadges": .init(\ReleaseSummary.hasBadges),
+        "extra": .init(\ReleaseSummary.extra),
     ]
 }
 
@@ -282,6 +284,7 @@ extension EntryView: TemplateContext {
         "breaking": .init(\EntryView.breaking),
         "restrictedTo": .init(\EntryView.restrictedTo),
         "fromVersion": .init(\EntryView.fromVersion),
+        "extra": .init(\EntryView.extra),
     ]
 }
 
