@@ -62,6 +62,8 @@ private struct Walk {
     var unknown: [Key: Unknown] = [:]
     /// Templates already walked with the same contexts and blocks.
     var walked: Set<String> = []
+    /// The fields of each context type, read from its table once.
+    var tables: [String: [String: TemplateShape]] = [:]
 
     mutating func walk(_ tags: [TemplateTree.Tag], in template: String, stack: [TemplateShape], blocks: [String: Block]) {
         for tag in tags {
@@ -117,12 +119,14 @@ private struct Walk {
             guard let first = segments.first else { return stack.last }
             // `.name` is looked up in the current value only; `name` from there outwards.
             let frames = name.hasPrefix(".") ? Array(stack.suffix(1)) : stack
-            guard let found = frames.reversed().lazy.compactMap({ $0.field(first) }).first else {
+            var found: TemplateShape?
+            for frame in frames.reversed() where found == nil { found = field(first, of: frame) }
+            guard let found else {
                 return miss(key, Unknown(written: name, owner: "", segment: first, candidates: Set(frames.flatMap(\.names))))
             }
             shape = found
             for (index, segment) in segments.enumerated().dropFirst() {
-                guard let next = shape.field(segment) else {
+                guard let next = field(segment, of: shape) else {
                     return miss(key, Unknown(written: name, owner: segments[..<index].joined(separator: "."), segment: segment, candidates: Set(shape.names)))
                 }
                 shape = next
@@ -139,6 +143,14 @@ private struct Walk {
             }
         }
         return shape
+    }
+
+    private mutating func field(_ name: String, of shape: TemplateShape) -> TemplateShape? {
+        guard case .fields(let set) = shape else { return shape.field(name) }
+        if let table = tables[set.name] { return table[name] }
+        let table = set.fields()
+        tables[set.name] = table
+        return table[name]
     }
 
     private mutating func miss(_ key: Key, _ missing: Unknown) -> TemplateShape? {

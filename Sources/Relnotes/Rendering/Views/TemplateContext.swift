@@ -67,10 +67,8 @@ extension Bool: TemplateValue {
 
 extension Int: TemplateValue {}
 
-extension Array: TemplateValue {
-    static var templateShape: TemplateShape {
-        .list((Element.self as? any TemplateValue.Type)?.templateShape ?? .value)
-    }
+extension Array: TemplateValue where Element: TemplateValue {
+    static var templateShape: TemplateShape { .list(Element.templateShape) }
 }
 
 /// A text value, rendered exactly as swift-mustache renders a `String`: escaped by `{{x}}`,
