@@ -14,6 +14,8 @@ struct CustomFieldsLeakTests {
         "templates/partials/release-header.mustache": "<h1>{{version}} {{extra.owner}} {{extra.list}} {{extra.map.deep}}</h1>\n",
         "templates/partials/release-card.mustache": "<li>{{version}} {{extra.owner}} {{extra.list}} {{extra.map.deep}}</li>\n",
         "templates/notes.md.mustache": "{{#release}}{{#head}}# {{version}} {{extra.owner}} {{extra.list}}\n{{/head}}{{#sections}}{{> partials/section.md}}{{/sections}}{{/release}}\n",
+        "templates/announcement.md.mustache": "{{#release}}# {{version}} {{extra.owner}} {{extra.list}} {{extra.map.deep}}\n{{/release}}{{#sections}}{{#section}}{{> partials/section.md}}{{/section}}{{/sections}}\n",
+        "templates/announcement.html.mustache": "{{#release}}<h1>{{version}} {{extra.owner}} {{extra.list}} {{extra.map.deep}}</h1>{{/release}}{{#sections}}{{#section}}{{> partials/section}}{{/section}}{{/sections}}\n",
         "templates/page.mustache": "{{<layout}}{{$content}}<h1>{{{title}}} {{extra.owner}} {{extra.list}} {{extra.map.deep}}</h1>{{{body}}}{{/content}}{{/layout}}\n",
     ]
 
@@ -53,6 +55,22 @@ struct CustomFieldsLeakTests {
         }
         for marker in ["extrapublic01", "extrapublic02", "extrapublic03"] {
             #expect(externalBytes.contains(marker), "\(marker) is shown to external readers")
+        }
+    }
+
+    @Test("no internal custom field reaches external notes or announcements, in either format")
+    func noLeakInCommunication() throws {
+        let site = try #require(try InlineProject.site(Self.project).site)
+        for format in [MarkupFormat.markdown, .html] {
+            let external = try site.notes(version: "1.0.0", audience: "external", format: format)
+                + site.announcement(version: "1.0.0", audience: "external", format: format)
+            let internalText = try site.notes(version: "1.0.0", audience: "internal", format: format)
+                + site.announcement(version: "1.0.0", audience: "internal", format: format)
+            for canary in ["extracanary01", "extracanary02", "extracanary05", "extracanary07", "extracanary08", "extracanary11", "extracanary12"] {
+                #expect(!external.contains(canary), "\(canary) in external \(format)")
+                #expect(internalText.contains(canary), "\(canary) is shown to internal readers in \(format)")
+            }
+            #expect(external.contains("extrapublic01") && external.contains("extrapublic02"))
         }
     }
 }
