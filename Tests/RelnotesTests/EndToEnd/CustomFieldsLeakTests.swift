@@ -16,6 +16,7 @@ struct CustomFieldsLeakTests {
         "templates/notes.md.mustache": "{{#release}}{{#head}}# {{version}} {{extra.owner}} {{extra.list}}\n{{/head}}{{#sections}}{{> partials/section.md}}{{/sections}}{{/release}}\n",
         "templates/announcement.md.mustache": "{{#release}}# {{version}} {{extra.owner}} {{extra.list}} {{extra.map.deep}}\n{{/release}}{{#sections}}{{#section}}{{> partials/section.md}}{{/section}}{{/sections}}\n",
         "templates/announcement.html.mustache": "{{#release}}<h1>{{version}} {{extra.owner}} {{extra.list}} {{extra.map.deep}}</h1>{{/release}}{{#sections}}{{#section}}{{> partials/section}}{{/section}}{{/sections}}\n",
+        "templates/feed.xml.mustache": "<feed>{{#entries}}<entry>{{title}} {{extra.owner}} {{extra.list}} {{extra.map.deep}}<content>{{{contentEscaped}}}</content></entry>{{/entries}}</feed>\n",
         "templates/page.mustache": "{{<layout}}{{$content}}<h1>{{{title}}} {{extra.owner}} {{extra.list}} {{extra.map.deep}}</h1>{{{body}}}{{/content}}{{/layout}}\n",
     ]
 

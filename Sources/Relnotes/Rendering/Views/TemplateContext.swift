@@ -133,6 +133,7 @@ extension FeedEntry: TemplateContext {
         "summary": .init(\FeedEntry.summary),
         "content": .init(\FeedEntry.content),
         "contentEscaped": .init(\FeedEntry.contentEscaped),
+        "extra": .init(\FeedEntry.extra),
     ]
 }
 
