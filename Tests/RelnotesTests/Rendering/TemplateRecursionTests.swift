@@ -57,7 +57,7 @@ struct TemplateRecursionTests {
     @Test("sections nested too deeply in one template are refused before they are parsed")
     func deepSections() throws {
         let deep = String(repeating: "{{#title}}", count: 5000) + String(repeating: "{{/title}}", count: 5000)
-        let column = (TemplateTree.nestingLimit - 1) * 10 + 1
+        let column = TemplateTree.nestingLimit * 10 + 1
         #expect(try Self.problems(["templates/partials/entry.mustache": deep]) == [
             "templates/partials/entry.mustache:1:\(column): error: sections nest more than 100 levels deep here; at most 100 levels of sections and includes are rendered",
         ])
@@ -69,7 +69,17 @@ struct TemplateRecursionTests {
         for level in 1..<60 { templates["templates/partials/p\(level).mustache"] = "{{#titleText}}{{> partials/p\(level + 1)}}{{/titleText}}" }
         templates["templates/partials/p60.mustache"] = "{{title}}"
         #expect(try Self.problems(templates) == [
-            "templates/partials/p10.mustache:1:15: error: templates nest 101 levels deep through this include of 'partials/p11'; at most 100 levels of sections and includes are rendered",
+            "templates/partials/p9.mustache:1:15: error: templates nest 102 levels deep through this include of 'partials/p10'; at most 100 levels of sections and includes are rendered",
+        ])
+    }
+
+    @Test("the blocks given to a layout count as nested as deep as the layout expands them")
+    func deepBlocks() throws {
+        #expect(try Self.problems([
+            "templates/layout.mustache": String(repeating: "{{#site}}", count: 60) + "{{$content}}{{/content}}" + String(repeating: "{{/site}}", count: 60) + "\n",
+            "templates/page.mustache": "{{<layout}}{{$content}}" + String(repeating: "{{#site}}", count: 60) + "{{title}}" + String(repeating: "{{/site}}", count: 60) + "{{/content}}{{/layout}}\n",
+        ]) == [
+            "templates/page.mustache:1:366: error: templates nest 101 levels deep here, in a block that 'layout' expands; at most 100 levels of sections and includes are rendered",
         ])
     }
 

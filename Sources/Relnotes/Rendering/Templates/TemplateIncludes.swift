@@ -113,15 +113,22 @@ struct TemplateIncludes {
                     continue
                 }
                 var reach = 0
-                template.tree.tags.forEachTag { tag, level in
-                    let inside = Self.includes(tag) ? depth[tag.name] ?? 0 : 0
-                    let reached = level + 1 + inside
-                    if Self.includes(tag), reached > limit, inside <= limit {
-                        let (place, through) = blame(tag, in: template, deepest: deepest)
-                        if reached > found[place]?.reached ?? 0 { found[place] = (reached, through) }
+                // A section opens a level; an include opens one and adds the partial's; the
+                // blocks given to a parent are rendered inside it, as deep as it goes.
+                func visit(_ tags: [TemplateTree.Tag], _ level: Int, blocksOf parent: String?) {
+                    for tag in tags {
+                        let inside = Self.includes(tag) ? depth[tag.name] ?? 0 : 0
+                        let reached = tag.children.isEmpty && !Self.includes(tag) ? level : level + 1 + inside
+                        if reached > limit, Self.includes(tag) ? inside <= limit : level <= limit {
+                            let (place, through) = blame(tag, in: template, blocksOf: parent, deepest: deepest)
+                            if reached > found[place]?.reached ?? 0 { found[place] = (reached, through) }
+                        }
+                        if reached > reach { (reach, deepest[name]) = (reached, tag) }
+                        let parentTag = tag.kind == .parent && Self.includes(tag)
+                        visit(tag.children, parentTag ? level + 1 + inside : level + 1, blocksOf: parentTag ? tag.name : parent)
                     }
-                    if reached > reach { (reach, deepest[name]) = (reached, tag) }
                 }
+                visit(template.tree.tags, 0, blocksOf: nil)
                 depth[name] = reach
             }
         }
@@ -133,7 +140,8 @@ struct TemplateIncludes {
 
     /// Where to report nesting that goes too deep at `tag`: there, or in the project's own
     /// template that the deepest chain of includes from there reaches.
-    private func blame(_ tag: TemplateTree.Tag, in template: ThemeTemplate, deepest: [String: TemplateTree.Tag]) -> (SourceLocation, String) {
+    private func blame(_ tag: TemplateTree.Tag, in template: ThemeTemplate, blocksOf parent: String?, deepest: [String: TemplateTree.Tag]) -> (SourceLocation, String) {
+        guard Self.includes(tag) else { return (template.location(of: tag), "here, in a block that '\(parent ?? template.name)' expands") }
         guard !template.isOverride else { return (template.location(of: tag), "through this include of '\(tag.name)'") }
         var name = tag.name
         while let included = templates[name], !included.isOverride, let next = deepest[name], Self.includes(next) { name = next.name }

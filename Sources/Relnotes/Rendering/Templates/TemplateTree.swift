@@ -50,7 +50,7 @@ struct TemplateTree: Sendable {
             case "#", "^", "$", "<":
                 let kind: Kind = sigil == "#" ? .section : sigil == "^" ? .invertedSection : sigil == "$" ? .block : .parent
                 open.append(Tag(kind: kind, name: name, transforms: transforms, line: line, column: column))
-                if open.count >= Self.nestingLimit { throw TooDeep(line: line, column: column) }
+                if open.count > Self.nestingLimit { throw TooDeep(line: line, column: column) }
             case "/":
                 guard let closed = open.popLast() else { tags = top; return }
                 append(closed)
