@@ -46,6 +46,14 @@ struct TemplateNamesTests {
         ])
     }
 
+    @Test("a name one field further in is suggested whole")
+    func deeperSuggestion() throws {
+        #expect(try Self.problems(["templates/release.mustache": "{{<layout}}{{$content}}{{#release}}{{extra.owner}} {{version}}{{/release}}{{/content}}{{/layout}}\n"]) == [
+            "templates/release.mustache:1:36: error: unknown name 'extra.owner' — did you mean 'head.extra.owner'?",
+            "templates/release.mustache:1:52: error: unknown name 'version' — did you mean 'head.version'?",
+        ])
+    }
+
     @Test("names in a layout's blocks are checked where the layout expands them")
     func blocks() throws {
         #expect(try Self.problems(["templates/page.mustache": "{{<layout}}{{$title}}{{titleText}} {{site.titel}}{{/title}}{{$content}}{{{body}}}{{/content}}{{/layout}}\n"]) == [

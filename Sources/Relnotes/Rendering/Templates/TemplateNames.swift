@@ -43,9 +43,12 @@ private struct Walk {
         var owner: String
         var segment: String
         var candidates: Set<String>
+        /// The whole name, found one field further in (`head.extra.owner` for `extra.owner`).
+        var deeper: Set<String> = []
 
         var message: String {
-            let hint = Suggestion.closest(to: segment, in: candidates.sorted()).map { " — did you mean '\(owner.isEmpty ? $0 : owner + "." + $0)'?" } ?? ""
+            let close = Suggestion.closest(to: segment, in: candidates.sorted()).map { owner.isEmpty ? $0 : owner + "." + $0 }
+            let hint = (close ?? deeper.sorted().first).map { " — did you mean '\($0)'?" } ?? ""
             if owner.isEmpty { return "unknown name '\(written)'\(hint)" }
             return "unknown name '\(written)': '\(owner)' has no '\(segment)'\(hint)"
         }
@@ -122,7 +125,7 @@ private struct Walk {
             var found: TemplateShape?
             for frame in frames.reversed() where found == nil { found = field(first, of: frame) }
             guard let found else {
-                return miss(key, Unknown(written: name, owner: "", segment: first, candidates: Set(frames.flatMap(\.names))))
+                return miss(key, Unknown(written: name, owner: "", segment: first, candidates: Set(frames.flatMap(\.names)), deeper: deeper(first, name, in: frames)))
             }
             shape = found
             for (index, segment) in segments.enumerated().dropFirst() {
@@ -145,6 +148,18 @@ private struct Walk {
         return shape
     }
 
+    /// `name` as a field of a field of the contexts (never under `extra`, which has any name).
+    private mutating func deeper(_ first: String, _ name: String, in frames: [TemplateShape]) -> Set<String> {
+        var found: Set<String> = []
+        for frame in frames {
+            for outer in frame.names {
+                guard let shape = field(outer, of: frame), case .fields = shape, field(first, of: shape) != nil else { continue }
+                found.insert(outer + "." + name)
+            }
+        }
+        return found
+    }
+
     private mutating func field(_ name: String, of shape: TemplateShape) -> TemplateShape? {
         guard case .fields(let set) = shape else { return shape.field(name) }
         if let table = tables[set.name] { return table[name] }
@@ -156,6 +171,7 @@ private struct Walk {
     private mutating func miss(_ key: Key, _ missing: Unknown) -> TemplateShape? {
         if var earlier = unknown[key] {
             earlier.candidates.formUnion(missing.candidates)
+            earlier.deeper.formUnion(missing.deeper)
             unknown[key] = earlier
         } else {
             unknown[key] = missing
