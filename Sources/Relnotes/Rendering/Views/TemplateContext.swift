@@ -32,7 +32,7 @@ struct TemplateField<Root>: Sendable {
 /// A type whose values templates read. An absent value of a context is empty: it must not
 /// be looked up in the contexts around it (an entry without a body showing its section's
 /// body), so `nil` reads as `TemplateNull`.
-protocol TemplateValue {
+protocol TemplateValue: SendableMetatype {
     static func templateValue(_ value: Self) -> Any
     /// The names a template can look up in such a value (`TemplateShape`).
     static var templateShape: TemplateShape { get }
