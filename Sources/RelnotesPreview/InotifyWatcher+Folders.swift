@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension InotifyWatcher {
     /// The folders watched, by watch descriptor, and what the kernel's events on them mean

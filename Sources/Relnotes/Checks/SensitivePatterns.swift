@@ -52,6 +52,7 @@ struct SensitivePatterns {
                 add(visible.fields.releaseManager, "release_manager", release.keys)
                 add(visible.fields.branch, "branch", release.keys)
                 for signOff in visible.fields.signOff ?? [] { add(signOff.team + " " + signOff.state, "sign_off", release.keys) }
+                texts += visible.fields.extra?.texts ?? []
                 texts += bodyLines(release.body, for: audience)
             }
             entries += visible.entries
@@ -61,10 +62,12 @@ struct SensitivePatterns {
             add(visible.fields.title, "title", visible.entry.keys)
             add(visible.fields.component, "component", visible.entry.keys)
             for ticket in visible.fields.tickets ?? [] { add(ticket, "tickets", visible.entry.keys) }
+            texts += visible.fields.extra?.texts ?? []
             texts += bodyLines(visible.entry.body, for: audience)
         }
         for visible in site.pages {
             add(visible.fields.title, "title", visible.page.keys)
+            texts += visible.fields.extra?.texts ?? []
             texts += bodyLines(visible.page.body, for: audience)
         }
         return texts

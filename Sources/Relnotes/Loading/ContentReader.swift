@@ -73,6 +73,7 @@ extension FieldReader {
                 return SignOff(team: team.key, state: state)
             }
         }
+        fields.extra = customFields(mapping)
         return fields
     }
 
@@ -81,12 +82,14 @@ extension FieldReader {
         fields.title = line(mapping["title"])
         fields.tickets = texts(mapping["tickets"])
         fields.component = line(mapping["component"])
+        fields.extra = customFields(mapping)
         return fields
     }
 
     mutating func pageFields(_ mapping: YAMLMapping) -> PageFields {
         var fields = PageFields()
         fields.title = line(mapping["title"])
+        fields.extra = customFields(mapping)
         return fields
     }
 }

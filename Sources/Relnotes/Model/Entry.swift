@@ -20,6 +20,8 @@ public struct EntryFields: Sendable, Hashable {
     public var title: String?
     public var tickets: [String]?
     public var component: String?
+    /// A team's own fields (`extra:`).
+    public var extra: CustomFields?
 
     public init() {}
 
@@ -28,6 +30,7 @@ public struct EntryFields: Sendable, Hashable {
         merged.title = other.title ?? title
         merged.tickets = other.tickets ?? tickets
         merged.component = other.component ?? component
+        merged.extra = CustomFields.merge(extra, other.extra)
         return merged
     }
 }

@@ -11,12 +11,15 @@ public struct Page: Sendable, Hashable {
 
 public struct PageFields: Sendable, Hashable {
     public var title: String?
+    /// A team's own fields (`extra:`).
+    public var extra: CustomFields?
 
     public init() {}
 
     public func merging(_ other: PageFields) -> PageFields {
         var merged = self
         merged.title = other.title ?? title
+        merged.extra = CustomFields.merge(extra, other.extra)
         return merged
     }
 }

@@ -28,6 +28,8 @@ public struct ReleaseFields: Sendable, Hashable {
     public var releaseManager: String?
     public var branch: String?
     public var signOff: [SignOff]?
+    /// A team's own fields (`extra:`).
+    public var extra: CustomFields?
 
     public init() {}
 
@@ -39,6 +41,7 @@ public struct ReleaseFields: Sendable, Hashable {
         merged.releaseManager = other.releaseManager ?? releaseManager
         merged.branch = other.branch ?? branch
         merged.signOff = other.signOff ?? signOff
+        merged.extra = CustomFields.merge(extra, other.extra)
         return merged
     }
 }

@@ -23,7 +23,8 @@ struct FeedBuilder {
                 updated: Self.timestamp(head.date),
                 summary: head.summary,
                 content: content,
-                contentEscaped: HTML.escape(content))
+                contentEscaped: HTML.escape(content),
+                extra: head.extra)
         }
         return FeedView(
             title: config.title,

@@ -20,7 +20,7 @@ struct Theme: Sendable {
     static let builtinPrefix = "<built-in theme>/"
 
     /// The templates each build needs; a theme without one of them is an error.
-    static let requiredTemplates = ["index", "release", "changelog", "page", "notes.md", "notes.html", "changelog.md", "announcement.md", "announcement.html", "feed.xml"]
+    static let requiredTemplates = TemplateRoots.all.filter(\.required).map(\.name)
 
     static func load(root: URL) -> (theme: Theme?, diagnostics: [Diagnostic]) {
         var sources: [String: (path: String, text: String)] = [:]
@@ -47,11 +47,17 @@ struct Theme: Sendable {
         }
 
         var library = MustacheLibrary()
+        var checked: [String: ThemeTemplate] = [:]
         for (file, source) in sources.sorted(by: { $0.key < $1.key }) where file.hasSuffix(".mustache") {
             let name = String(file.dropLast(".mustache".count))
             let text = name.hasSuffix(".md") ? "{{% CONTENT_TYPE: TEXT}}" + source.text : source.text
             do {
+                // Read before swift-mustache parses it: its parser recurses once per level.
+                let tree = try TemplateTree(source.text)
                 library.register(try MustacheTemplate(string: text), named: name)
+                checked[name] = ThemeTemplate(name: name, path: source.path, tree: tree)
+            } catch let error as TemplateTree.TooDeep {
+                diagnostics.append(.error("template-depth", "sections nest more than \(TemplateTree.nestingLimit) levels deep here; at most \(TemplateTree.nestingLimit) levels of sections and includes are rendered", at: SourceLocation(path: source.path, line: error.line, column: error.column)))
             } catch let error as MustacheTemplate.ParserError {
                 let column = error.context.columnNumber + (name.hasSuffix(".md") && error.context.lineNumber == 1 ? -24 : 0)
                 diagnostics.append(.error("template-syntax", "template error: \(Self.describe(error.error))", at: SourceLocation(path: source.path, line: error.context.lineNumber, column: max(1, column + 1))))
@@ -62,7 +68,11 @@ struct Theme: Sendable {
         for name in requiredTemplates where library.getTemplate(named: name) == nil && !diagnostics.contains(where: { $0.location?.path.hasSuffix(name + ".mustache") == true }) {
             diagnostics.append(.error("missing-template", "the theme has no '\(name).mustache' template", at: SourceLocation(path: "templates/\(name).mustache")))
         }
-        diagnostics += missingPartials(in: sources, library: library)
+        let names = Set(sources.keys.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) })
+        let includes = TemplateIncludes(templates: checked, names: names).check()
+        diagnostics += includes
+        // Names are followed through includes: only where these end.
+        if !includes.containsErrors { diagnostics += TemplateNames(templates: checked).check(roots: TemplateRoots.all) }
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
         let texts = Dictionary(uniqueKeysWithValues: sources.filter { $0.key.hasSuffix(".mustache") }.map { (String($0.key.dropLast(".mustache".count)), $0.value.text) })
         return (Theme(library: library, pageLibrary: ReusedPartials.pageLibrary(library, sources: texts), assets: assets), diagnostics)
@@ -95,27 +105,5 @@ struct Theme: Sendable {
         case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return "the pragma ({{% …}}) is not valid"
         @unknown default: return "\(error)"
         }
-    }
-
-    /// swift-mustache renders a missing partial as nothing; relnotes makes it an error.
-    private static func missingPartials(in sources: [String: (path: String, text: String)], library: MustacheLibrary) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for (file, source) in sources.sorted(by: { $0.key < $1.key }) where file.hasSuffix(".mustache") {
-            for (lineIndex, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                var rest = line[...]
-                while let open = rest.range(of: "{{") {
-                    rest = rest[open.upperBound...]
-                    guard let kind = rest.first, kind == ">" || kind == "<", let close = rest.range(of: "}}") else { continue }
-                    let name = rest[rest.index(after: rest.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                    // A template that exists but does not parse is reported once, as such.
-                    if !name.hasPrefix("*"), library.getTemplate(named: name) == nil, sources[name + ".mustache"] == nil {
-                        let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                        diagnostics.append(.error("missing-partial", "template '\(name)' does not exist\(Suggestion.hint(for: name, in: sources.keys.map { String($0.dropLast(9)) }))", at: SourceLocation(path: source.path, line: lineIndex + 1, column: column)))
-                    }
-                    rest = rest[close.upperBound...]
-                }
-            }
-        }
-        return diagnostics
     }
 }

@@ -41,7 +41,8 @@ struct ViewBuilder {
             isCandidate: isCandidate,
             isUnreleased: visible.isUnreleased,
             restrictedTo: restrictedTo,
-            hasBadges: isLatest || visible.isDraft || isCandidate || release?.status == .withdrawn || restrictedTo != nil)
+            hasBadges: isLatest || visible.isDraft || isCandidate || release?.status == .withdrawn || restrictedTo != nil,
+            extra: visible.fields.extra)
     }
 
     func detail(of visible: VisibleRelease) throws(DiagnosticsError) -> ReleaseDetail {
@@ -123,7 +124,8 @@ struct ViewBuilder {
                 restrictedTo: visible.restrictedTo.isEmpty ? nil : visible.restrictedTo.joined(separator: ", "),
                 // On a candidate's page, which candidate brought each entry; a final
                 // release presents its candidates' entries as its own.
-                fromVersion: version?.isPrerelease == true && folder != version ? folder?.text : nil))
+                fromVersion: version?.isPrerelease == true && folder != version ? folder?.text : nil,
+                extra: visible.fields.extra))
         }
         return views
     }
@@ -164,7 +166,8 @@ struct ViewBuilder {
             body: rendered.text,
             toc: toc,
             hasToc: toc.count > 1,
-            restrictedTo: visible.restrictedTo.isEmpty ? nil : visible.restrictedTo.joined(separator: ", "))
+            restrictedTo: visible.restrictedTo.isEmpty ? nil : visible.restrictedTo.joined(separator: ", "),
+            extra: visible.fields.extra)
     }
 
     /// Releases newest first, grouped by release line; the Unreleased notes first.

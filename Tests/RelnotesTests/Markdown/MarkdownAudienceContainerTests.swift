@@ -16,7 +16,10 @@ struct MarkdownAudienceContainerTests {
     func nothingHiddenLeaks(_ path: String) throws {
         let input = try String(contentsOf: Fixtures.url("markdown/\(path).md"), encoding: .utf8)
         for format in ["html", "markdown"] {
-            let output = try RenderRun.render(input, .external, format: format).stdout
+            let result = try RenderRun.render(input, .external, format: format)
+            #expect(result.status == 0, "exit status for \(path) as \(format)")
+            let output = result.stdout
+            #expect(!output.isEmpty, "\(path) as \(format) renders something")
             #expect(!output.lowercased().contains("secret"), "\(path) as \(format)")
             if !path.hasSuffix("in-code") { #expect(!output.contains(":::"), "\(path) as \(format)") }
         }

@@ -15,7 +15,10 @@ struct MarkdownSafeHTMLTests {
     @Test("no dangerous scheme survives in any output", arguments: [RenderVariant.external, .unsafeHTML], ["html", "markdown"])
     func noDangerousScheme(variant: RenderVariant, format: String) throws {
         let input = try String(contentsOf: Fixtures.url("markdown/safe-html/dangerous-urls.md"), encoding: .utf8)
-        let output = try RenderRun.render(input, variant, format: format).stdout.lowercased()
+        let result = try RenderRun.render(input, variant, format: format)
+        #expect(result.status == 0, "exit status for \(variant.name) \(format)")
+        let output = result.stdout.lowercased()
+        #expect(!output.isEmpty, "\(variant.name) \(format) renders something")
         for scheme in ["(javascript:", "\"javascript:", "vbscript:", "file:", "data:text", "data:image/svg"] {
             #expect(!output.contains(scheme), "\(scheme) in \(variant.name) \(format)")
         }

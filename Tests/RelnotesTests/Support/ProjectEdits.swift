@@ -3,6 +3,8 @@ import Testing
 @testable import Relnotes
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 extension Fixtures {

@@ -39,4 +39,6 @@ struct FeedEntry: Sendable {
     /// `content` escaped for the XML text it is written into, as `{{content}}` would escape
     /// it, but byte by byte: the feed's content is most of its size.
     var contentEscaped: String
+    /// The release's own fields (`extra:`) as this audience sees them.
+    var extra: CustomFields? = nil
 }

@@ -31,6 +31,8 @@ struct ContentPage: Sendable {
     var toc: [TocItem]
     var hasToc: Bool
     var restrictedTo: String?
+    /// The page's own fields (`extra:`) as this audience sees them.
+    var extra: CustomFields? = nil
 }
 
 struct TocItem: Sendable {

@@ -24,8 +24,10 @@ final class ReleaseSummary: Sendable {
     let restrictedTo: String?
     /// Whether any badge (latest, draft, candidate, withdrawn, restricted) applies.
     let hasBadges: Bool
+    /// The release's own fields (`extra:`) as this audience sees them.
+    let extra: CustomFields?
 
-    init(version: String, path: String, title: String, titleText: String, hasTitle: Bool, summary: String?, date: String?, dateLong: String?, status: String, line: String, isLatest: Bool, isDraft: Bool, isWithdrawn: Bool, isCandidate: Bool, isUnreleased: Bool, restrictedTo: String?, hasBadges: Bool) {
+    init(version: String, path: String, title: String, titleText: String, hasTitle: Bool, summary: String?, date: String?, dateLong: String?, status: String, line: String, isLatest: Bool, isDraft: Bool, isWithdrawn: Bool, isCandidate: Bool, isUnreleased: Bool, restrictedTo: String?, hasBadges: Bool, extra: CustomFields? = nil) {
         self.version = version
         self.path = path
         self.title = title
@@ -43,6 +45,7 @@ final class ReleaseSummary: Sendable {
         self.isUnreleased = isUnreleased
         self.restrictedTo = restrictedTo
         self.hasBadges = hasBadges
+        self.extra = extra
     }
 }
 
@@ -163,8 +166,10 @@ final class EntryView: Sendable {
     let restrictedTo: String?
     /// The candidate the entry first appeared in, when folded into a later release.
     let fromVersion: String?
+    /// The entry's own fields (`extra:`) as this audience sees them.
+    let extra: CustomFields?
 
-    init(id: String, anchor: String, title: String, titleText: String, body: String?, tickets: [TicketView], hasTickets: Bool, component: String?, breaking: Bool, restrictedTo: String?, fromVersion: String?) {
+    init(id: String, anchor: String, title: String, titleText: String, body: String?, tickets: [TicketView], hasTickets: Bool, component: String?, breaking: Bool, restrictedTo: String?, fromVersion: String?, extra: CustomFields? = nil) {
         self.id = id
         self.anchor = anchor
         self.title = title
@@ -176,6 +181,7 @@ final class EntryView: Sendable {
         self.breaking = breaking
         self.restrictedTo = restrictedTo
         self.fromVersion = fromVersion
+        self.extra = extra
     }
 }
 

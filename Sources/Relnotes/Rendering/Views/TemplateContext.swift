@@ -20,36 +20,56 @@ extension TemplateContext {
 /// table is compiled, so reading a field costs no dynamic cast.
 struct TemplateField<Root>: Sendable {
     let read: @Sendable (Root) -> Any
+    /// What the field offers a template, from its type: what `check` holds templates to.
+    let shape: @Sendable () -> TemplateShape
 
     init<Value: TemplateValue>(_ path: KeyPath<Root, Value> & Sendable) {
         read = { Value.templateValue($0[keyPath: path]) }
+        shape = { Value.templateShape }
     }
 }
 
 /// A type whose values templates read. An absent value of a context is empty: it must not
 /// be looked up in the contexts around it (an entry without a body showing its section's
 /// body), so `nil` reads as `TemplateNull`.
-protocol TemplateValue {
+protocol TemplateValue: SendableMetatype {
     static func templateValue(_ value: Self) -> Any
+    /// The names a template can look up in such a value (`TemplateShape`).
+    static var templateShape: TemplateShape { get }
 }
 
 extension TemplateValue {
     static func templateValue(_ value: Self) -> Any { value }
+    static var templateShape: TemplateShape { .value }
+}
+
+extension TemplateContext {
+    static var templateShape: TemplateShape {
+        .fields(TemplateFieldSet(name: String(describing: Self.self)) { templateFields.mapValues { $0.shape() } })
+    }
 }
 
 extension Optional: TemplateValue where Wrapped: TemplateValue {
     static func templateValue(_ value: Self) -> Any {
         value.map(Wrapped.templateValue) ?? TemplateNull()
     }
+
+    static var templateShape: TemplateShape { Wrapped.templateShape }
 }
 
 extension String: TemplateValue {
     static func templateValue(_ value: Self) -> Any { TemplateText(value) }
 }
 
-extension Bool: TemplateValue {}
+extension Bool: TemplateValue {
+    static var templateShape: TemplateShape { .flag }
+}
+
 extension Int: TemplateValue {}
-extension Array: TemplateValue {}
+
+extension Array: TemplateValue where Element: TemplateValue {
+    static var templateShape: TemplateShape { .list(Element.templateShape) }
+}
 
 /// A text value, rendered exactly as swift-mustache renders a `String`: escaped by `{{x}}`,
 /// as it is by `{{{x}}}`, with the transforms of `String` (`{{uppercased(x)}}`), and, as a
@@ -113,6 +133,7 @@ extension FeedEntry: TemplateContext {
         "summary": .init(\FeedEntry.summary),
         "content": .init(\FeedEntry.content),
         "contentEscaped": .init(\FeedEntry.contentEscaped),
+        "extra": .init(\FeedEntry.extra),
     ]
 }
 
@@ -157,6 +178,7 @@ extension ContentPage: TemplateContext {
         "toc": .init(\ContentPage.toc),
         "hasToc": .init(\ContentPage.hasToc),
         "restrictedTo": .init(\ContentPage.restrictedTo),
+        "extra": .init(\ContentPage.extra),
     ]
 }
 
@@ -187,6 +209,7 @@ extension ReleaseSummary: TemplateContext {
         "isUnreleased": .init(\ReleaseSummary.isUnreleased),
         "restrictedTo": .init(\ReleaseSummary.restrictedTo),
         "hasBadges": .init(\ReleaseSummary.hasBadges),
+        "extra": .init(\ReleaseSummary.extra),
     ]
 }
 
@@ -260,6 +283,7 @@ extension EntryView: TemplateContext {
         "breaking": .init(\EntryView.breaking),
         "restrictedTo": .init(\EntryView.restrictedTo),
         "fromVersion": .init(\EntryView.fromVersion),
+        "extra": .init(\EntryView.extra),
     ]
 }
 
