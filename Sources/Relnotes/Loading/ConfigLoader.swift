@@ -30,14 +30,15 @@ enum ConfigLoader {
 }
 
 /// The schema of `relnotes.yml`.
-private struct ConfigReader {
+struct ConfigReader {
     var reader: FieldReader
     /// Audience names written in `sees`, types and `tickets.link_for`, checked once every
     /// audience is known.
     var references: [(text: String, location: SourceLocation)] = []
 
     static let keys = ["title", "base_url", "default_audience", "audiences", "types", "tickets", "prereleases",
-                       "changelog_page_size", "feed_size", "unsafe_html", "sensitive_patterns"]
+                       "changelog_page_size", "feed_size", "unsafe_html", "sensitive_patterns",
+                       "product", "announcement", "changelog"]
 
     mutating func read(_ mapping: YAMLMapping) -> SiteConfig {
         var config = SiteConfig()
@@ -54,6 +55,7 @@ private struct ConfigReader {
         if let size = reader.integer(mapping["feed_size"], atLeast: 1) { config.feedSize = size }
         if let unsafe = reader.bool(mapping["unsafe_html"]) { config.unsafeHTML = unsafe }
         if let field = mapping["sensitive_patterns"] { config.sensitivePatterns = readPatterns(field) }
+        readCommunication(mapping, into: &config)
 
         let names = config.audiences.map(\.name)
         if let field = mapping["default_audience"], let name = reader.line(field) {

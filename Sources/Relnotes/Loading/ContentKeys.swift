@@ -1,10 +1,10 @@
 /// The front-matter keys of each kind of content file. Anything else is an error, except a
 /// key naming an audience, which holds the fields only that audience receives.
 enum ContentKeys {
-    static let release = ["version", "status", "date", "title", "summary", "audience", "release_manager", "branch", "sign_off"]
+    static let release = ["version", "status", "date", "title", "summary", "audience", "release_manager", "branch", "sign_off", "withdrawal_reason"]
     /// Release fields that may also be given per audience.
-    static let releasePerAudience = ["title", "summary", "release_manager", "branch", "sign_off"]
-    static let entry = ["type", "title", "audience", "tickets", "component", "breaking"]
+    static let releasePerAudience = ["title", "summary", "release_manager", "branch", "sign_off", "withdrawal_reason"]
+    static let entry = ["type", "title", "audience", "tickets", "component", "breaking", "resolved_in"]
     static let entryPerAudience = ["title", "tickets", "component"]
     static let page = ["title", "audience", "slug"]
     static let pagePerAudience = ["title"]

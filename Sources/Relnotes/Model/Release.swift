@@ -28,6 +28,9 @@ public struct ReleaseFields: Sendable, Hashable {
     public var releaseManager: String?
     public var branch: String?
     public var signOff: [SignOff]?
+    /// Why a withdrawn release was rolled back (`relnotes withdraw --reason`); written
+    /// into the block of the default audience, so only trusted audiences receive it.
+    public var withdrawalReason: String?
 
     public init() {}
 
@@ -39,6 +42,7 @@ public struct ReleaseFields: Sendable, Hashable {
         merged.releaseManager = other.releaseManager ?? releaseManager
         merged.branch = other.branch ?? branch
         merged.signOff = other.signOff ?? signOff
+        merged.withdrawalReason = other.withdrawalReason ?? withdrawalReason
         return merged
     }
 }

@@ -22,6 +22,12 @@ public struct SiteConfig: Sendable {
     public var unsafeHTML = false
     /// Regular expressions that must not match anything an untrusted audience sees.
     public var sensitivePatterns: [SensitivePattern] = []
+    /// The product's name in announcement subjects; `nil` means `title`.
+    public var product: String?
+    /// Which entry types each section of the two announcement shapes lists.
+    public var announcement = AnnouncementConfig()
+    /// `CHANGELOG.md`'s Keep a Changelog sections and link references.
+    public var changelog = ChangelogConfig()
 
     public init() {}
 

@@ -20,7 +20,7 @@ struct Theme: Sendable {
     static let builtinPrefix = "<built-in theme>/"
 
     /// The templates each build needs; a theme without one of them is an error.
-    static let requiredTemplates = ["index", "release", "changelog", "page", "notes.md", "notes.html", "changelog.md", "announcement.md", "announcement.html", "feed.xml"]
+    static let requiredTemplates = ["index", "release", "changelog", "page", "notes.md", "notes.html", "changelog.md", "announcement.md", "announcement.html", "announcement.txt", "feed.xml"]
 
     static func load(root: URL) -> (theme: Theme?, diagnostics: [Diagnostic]) {
         var sources: [String: (path: String, text: String)] = [:]
@@ -49,11 +49,11 @@ struct Theme: Sendable {
         var library = MustacheLibrary()
         for (file, source) in sources.sorted(by: { $0.key < $1.key }) where file.hasSuffix(".mustache") {
             let name = String(file.dropLast(".mustache".count))
-            let text = name.hasSuffix(".md") ? "{{% CONTENT_TYPE: TEXT}}" + source.text : source.text
+            let text = Self.isText(name) ? "{{% CONTENT_TYPE: TEXT}}" + source.text : source.text
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                let column = error.context.columnNumber + (name.hasSuffix(".md") && error.context.lineNumber == 1 ? -24 : 0)
+                let column = error.context.columnNumber + (Self.isText(name) && error.context.lineNumber == 1 ? -24 : 0)
                 diagnostics.append(.error("template-syntax", "template error: \(Self.describe(error.error))", at: SourceLocation(path: source.path, line: error.context.lineNumber, column: max(1, column + 1))))
             } catch {
                 diagnostics.append(.error("template-syntax", "template error: \(error)", at: SourceLocation(path: source.path)))
@@ -74,8 +74,12 @@ struct Theme: Sendable {
         let started = ContinuousClock.now
         defer { Trace.add(template: name, ContinuousClock.now - started) }
         let text = (pageLibrary ?? library).render(context, withTemplate: name) ?? ""
-        return name.hasSuffix(".md") ? MarkdownTidy.tidy(text) : text
+        return Self.isText(name) ? MarkdownTidy.tidy(text) : text
     }
+
+    /// Markdown (`*.md`) and plain-text (`*.txt`) templates: nothing is escaped, and the
+    /// output is tidied.
+    static func isText(_ name: String) -> Bool { name.hasSuffix(".md") || name.hasSuffix(".txt") }
 
     /// Renders the sections of `detail` once, for every page that shows them.
     func prepareReuse(_ detail: ReleaseDetail) {

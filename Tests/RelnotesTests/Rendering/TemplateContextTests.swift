@@ -44,7 +44,7 @@ struct TemplateContextTests {
         }
         let expected = ["SiteInfo", "NavLink", "IndexPage", "LineGroup", "ReleaseSummary", "ReleasePage", "ReleaseDetail",
                         "ReleaseMeta", "SignOffView", "EntrySection", "ComponentGroup", "EntryView", "TicketView",
-                        "ChangelogPage", "Pagination", "ContentPage", "TocItem", "AnnouncementView", "AnnouncementSection",
+                        "ChangelogPage", "Pagination", "ContentPage", "TocItem", "AnnouncementView", "AnnouncementSection", "AnnouncementItem", "AnnouncementPart",
                         "FeedView", "FeedEntry"]
         #expect(checked.isSuperset(of: expected), "not reached: \(Set(expected).subtracting(checked).sorted())")
     }

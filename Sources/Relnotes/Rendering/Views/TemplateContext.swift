@@ -76,19 +76,50 @@ struct TemplateNull: MustacheCustomRenderable {
 
 extension AnnouncementView: TemplateContext {
     static let templateFields: [String: TemplateField<AnnouncementView>] = [
-        "siteTitle": .init(\AnnouncementView.siteTitle),
+        "subject": .init(\AnnouncementView.subject),
+        "product": .init(\AnnouncementView.product),
         "isInternal": .init(\AnnouncementView.isInternal),
         "release": .init(\AnnouncementView.release),
+        "status": .init(\AnnouncementView.status),
+        "link": .init(\AnnouncementView.link),
         "meta": .init(\AnnouncementView.meta),
+        "withdrawalReason": .init(\AnnouncementView.withdrawalReason),
+        "introduction": .init(\AnnouncementView.introduction),
         "sections": .init(\AnnouncementView.sections),
         "nothingToSay": .init(\AnnouncementView.nothingToSay),
     ]
 }
 
+extension AnnouncementLink: TemplateContext {
+    static let templateFields: [String: TemplateField<AnnouncementLink>] = [
+        "url": .init(\AnnouncementLink.url),
+        "label": .init(\AnnouncementLink.label),
+    ]
+}
+
+extension AnnouncementPart: TemplateContext {
+    static let templateFields: [String: TemplateField<AnnouncementPart>] = [
+        "heading": .init(\AnnouncementPart.heading),
+        "underline": .init(\AnnouncementPart.underline),
+        "text": .init(\AnnouncementPart.text),
+    ]
+}
+
 extension AnnouncementSection: TemplateContext {
     static let templateFields: [String: TemplateField<AnnouncementSection>] = [
-        "section": .init(\AnnouncementSection.section),
+        "title": .init(\AnnouncementSection.title),
         "body": .init(\AnnouncementSection.body),
+        "items": .init(\AnnouncementSection.items),
+        "hasItems": .init(\AnnouncementSection.hasItems),
+    ]
+}
+
+extension AnnouncementItem: TemplateContext {
+    static let templateFields: [String: TemplateField<AnnouncementItem>] = [
+        "entry": .init(\AnnouncementItem.entry),
+        "label": .init(\AnnouncementItem.label),
+        "body": .init(\AnnouncementItem.body),
+        "hasDetails": .init(\AnnouncementItem.hasDetails),
     ]
 }
 
