@@ -35,7 +35,7 @@ extension ConfigReader {
         var seen: Set<String> = []
         for field in mapping.fields {
             if let titles, !titles.contains(field.key) {
-                reader.report(.error("invalid-value", "'\(field.key)' is not a Keep a Changelog section\(Suggestion.hint(for: field.key, in: titles)); use \(titles.quotedList)", at: field.keyLocation))
+                reader.report(.error("invalid-value", "'\(field.key)' is not one of Keep a Changelog's sections \(titles.quotedList)\(Suggestion.hint(for: field.key, in: titles))", at: field.keyLocation))
                 continue
             }
             var listed: [String] = []

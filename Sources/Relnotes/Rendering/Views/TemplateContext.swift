@@ -162,6 +162,37 @@ extension ReleasePage: TemplateContext {
     ]
 }
 
+extension KeepAChangelogView: TemplateContext {
+    static let templateFields: [String: TemplateField<KeepAChangelogView>] = [
+        "releases": .init(\KeepAChangelogView.releases),
+        "links": .init(\KeepAChangelogView.links),
+        "hasLinks": .init(\KeepAChangelogView.hasLinks),
+    ]
+}
+
+extension KeepAChangelogRelease: TemplateContext {
+    static let templateFields: [String: TemplateField<KeepAChangelogRelease>] = [
+        "label": .init(\KeepAChangelogRelease.label),
+        "date": .init(\KeepAChangelogRelease.date),
+        "isYanked": .init(\KeepAChangelogRelease.isYanked),
+        "sections": .init(\KeepAChangelogRelease.sections),
+    ]
+}
+
+extension KeepAChangelogSection: TemplateContext {
+    static let templateFields: [String: TemplateField<KeepAChangelogSection>] = [
+        "title": .init(\KeepAChangelogSection.title),
+        "types": .init(\KeepAChangelogSection.types),
+    ]
+}
+
+extension ChangelogLink: TemplateContext {
+    static let templateFields: [String: TemplateField<ChangelogLink>] = [
+        "label": .init(\ChangelogLink.label),
+        "url": .init(\ChangelogLink.url),
+    ]
+}
+
 extension ChangelogPage: TemplateContext {
     static let templateFields: [String: TemplateField<ChangelogPage>] = [
         "site": .init(\ChangelogPage.site),
