@@ -23,6 +23,8 @@ public struct RelnotesCommand: AsyncParsableCommand {
             AnnounceCommand.self,
             NewCommand.self,
             NextVersionCommand.self,
+            ReleaseCommand.self,
+            WithdrawCommand.self,
             RenderCommand.self,
         ]
     )

@@ -60,10 +60,13 @@ struct NewReleaseCommand: ParsableCommand {
         commandName: "release",
         abstract: "Create content/releases/VERSION/ and move every unreleased entry into it.",
         discussion: """
-            Writes release.md with status candidate and today's date, for the release \
-            manager to complete. Refuses a version that is invalid, exists already, or is not \
-            greater than every released version. Entries are moved one at a time with an \
-            atomic rename: none is ever lost or half-written.
+            Writes release.md (status candidate for a pre-release version, planned for a \
+            final one; today's date; the branch of the final version, release/v1.3.0 or \
+            hotfix/v1.2.1), for the release manager to complete; a candidate takes title, \
+            summary and release manager from the previous candidate. Refuses a version that \
+            is invalid, exists already, is not greater than every released version, or — \
+            unless --force — differs from what next-version calls for. Entries are moved one \
+            at a time with an atomic rename: none is ever lost or half-written.
 
             Examples:
               relnotes new release 1.3.0-rc.1     # cut the first candidate
@@ -79,13 +82,22 @@ struct NewReleaseCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The date to write (default: today).", valueName: "YYYY-MM-DD"))
     var date: String?
 
+    @Flag(help: "Create it even though it is not the version next-version calls for.")
+    var force = false
+
+    @Flag(help: "Say what would be created and moved; write nothing.")
+    var dryRun = false
+
     func run() throws {
         let loaded = try project.loadProject()
-        let release = NewRelease(version: version, date: date ?? Self.today())
+        let release = NewRelease(version: version, date: date ?? Self.today(), force: force)
         do {
-            let result = try release.create(in: loaded, root: project.rootURL)
-            Standard.output.write(result.record + "\n")
-            for path in result.moved { Standard.output.write("moved \(path)\n") }
+            let result = try release.create(in: loaded, root: project.rootURL, dryRun: dryRun)
+            let prefix = dryRun ? "would " : ""
+            Standard.output.write((dryRun ? "would write " : "") + result.record + "\n")
+            for path in result.moved { Standard.output.write("\(prefix)move\(dryRun ? "" : "d") \(path)\n") }
+            for note in result.notes { Standard.error.write("relnotes: \(note)\n") }
+            if dryRun { Standard.error.write("relnotes: dry run; nothing was written\n") }
         } catch {
             try Report.finish(error.diagnostics)
         }
