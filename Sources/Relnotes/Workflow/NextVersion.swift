@@ -1,8 +1,8 @@
-/// `relnotes next-version`: the SemVer bump the unreleased entries call for, from the
+/// `relnotes next-version`: the SemVer bump the unreleased changes call for, from the
 /// latest released version: a breaking change → major, a feature or API change → minor,
-/// anything else → patch. While a version is in stabilization (a candidate or planned
-/// release above the latest stable release, not yet released), that version is next:
-/// its candidates' entries count too.
+/// anything else → patch. Unreleased changes are the entries of `unreleased/` and of the
+/// drafts above the latest release (the candidates of a version in stabilization), so
+/// QA fixes after `1.3.0-rc.1` still call for `1.3.0`.
 public struct NextVersion: Sendable {
     public enum Bump: String, Sendable { case major, minor, patch }
 
@@ -12,7 +12,7 @@ public struct NextVersion: Sendable {
     /// Why, one line per deciding entry.
     public var reasons: [String]
 
-    /// `nil` when `unreleased/` holds no entries and no version is in stabilization.
+    /// `nil` when there are no unreleased changes.
     /// With `pre` (`rc`), the next candidate of that version: `1.3.0-rc.3` after `-rc.2`.
     public static func compute(for project: Project, pre: String? = nil) -> NextVersion? {
         guard var next = final(for: project) else { return nil }
@@ -34,19 +34,13 @@ public struct NextVersion: Sendable {
     private static func final(for project: Project) -> NextVersion? {
         let latest = project.releases.filter { $0.status == .released && !$0.version.isPrerelease }.map(\.version).max()
         let released = Set(project.releases.filter { !$0.version.isPrerelease && ($0.status == .released || $0.status == .withdrawn) }.map(\.version))
-        // A version in stabilization: its candidates are out, the final one is not.
-        let pending = project.releases
-            .filter { release in
-                let core = release.version.core
-                return release.isDraft && !released.contains(core) && (latest.map { core > $0 } ?? true)
-            }
-            .map(\.version.core).max()
-        let entries = project.unreleased
-        if let pending {
-            let drafts = project.releases.filter { $0.isDraft && $0.version.core == pending }.map(\.version.text).sorted()
-            let reasons = ["\(pending) is in stabilization (\(drafts.joined(separator: ", ")))" + (entries.isEmpty ? "" : "; the unreleased entries join it:")] + entries.map(reason)
-            return NextVersion(version: pending.text, bump: bump(from: latest, to: pending), latest: latest, reasons: reasons)
+        // Drafts above the latest release (candidates out, final not) hold changes that
+        // are not released either: they count as the unreleased entries do.
+        let drafts = project.releases.filter { release in
+            let core = release.version.core
+            return release.isDraft && !released.contains(core) && (latest.map { core > $0 } ?? true)
         }
+        let entries = drafts.flatMap(\.entries) + project.unreleased
         guard !entries.isEmpty else { return nil }
         let breaking = entries.filter(\.breaking)
         let minor = entries.filter { ["feature", "api-change"].contains($0.type) }
@@ -80,9 +74,4 @@ public struct NextVersion: Sendable {
         "\(entry.body.path): \(entry.breaking ? "breaking " : "")\(entry.type): \(entry.fields.title ?? "")"
     }
 
-    private static func bump(from latest: SemanticVersion?, to version: SemanticVersion) -> Bump {
-        guard let latest else { return .major }
-        if version.major > latest.major { return .major }
-        return version.minor > latest.minor ? .minor : .patch
-    }
 }
