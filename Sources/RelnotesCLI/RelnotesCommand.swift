@@ -1,4 +1,5 @@
 import ArgumentParser
+import Relnotes
 
 /// `relnotes`: the root command; every capability is a subcommand.
 @available(macOS 10.15, macCatalyst 13, iOS 13, tvOS 13, watchOS 6, *)
@@ -15,6 +16,7 @@ public struct RelnotesCommand: AsyncParsableCommand {
 
             Start with `relnotes check` to validate content and `relnotes build` to write site/.
             """,
+        version: RelnotesVersion.text,
         subcommands: [
             BuildCommand.self,
             CheckCommand.self,

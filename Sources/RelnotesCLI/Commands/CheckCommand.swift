@@ -27,6 +27,7 @@ struct CheckCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
+        try project.requireProject()
         let progress = Progress(enabled: Standard.errorIsTerminal && format == .text)
         progress.show("checking \(project.root)")
         let (_, diagnostics) = Site.load(root: project.rootURL)

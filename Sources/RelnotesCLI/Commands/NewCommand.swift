@@ -20,9 +20,12 @@ struct NewEntryCommand: ParsableCommand {
             The file is named from the first ticket and the title \
             (content/releases/unreleased/REL-117-exports-no-longer-time-out.md) and never \
             overwrites a file: a name in use gets -2, -3…. Without --audience the entry is \
-            internal-only, as all untagged content is.
+            internal-only, as all untagged content is. Tickets must match tickets.pattern, \
+            and a --body with an unclosed audience container is refused.
 
-            Example: relnotes new entry --type fix --title "Exports no longer time out" --ticket REL-117 --audience external
+            Examples:
+              relnotes new entry --type fix --title "Exports no longer time out" --ticket REL-117 --audience external
+              git log -1 --format=%b | relnotes new entry --type feature --title "Parquet export" --component Exports --body -
             """
     )
 
@@ -43,9 +46,20 @@ struct NewEntryCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write into this release's folder instead of unreleased/.", valueName: "VERSION"))
     var release: String?
 
+    @Option(help: ArgumentHelp("The component the entry is grouped under (Exports, API, …).", valueName: "NAME"))
+    var component: String?
+
+    @Flag(help: "An incompatible change (only in a major release).")
+    var breaking = false
+
+    @Option(help: ArgumentHelp("The entry's description in Markdown; '-' reads it from standard input.", valueName: "TEXT"))
+    var body: String?
+
     func run() throws {
         let config = try project.loadConfig()
-        let entry = NewEntry(type: type, title: title, tickets: tickets, audience: audience, release: release)
+        let text = body == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : body
+        let entry = NewEntry(type: type, title: title, tickets: tickets, audience: audience, release: release,
+                             component: component, breaking: breaking, body: text)
         do {
             Standard.output.write(try entry.write(root: project.rootURL, config: config) + "\n")
         } catch {
