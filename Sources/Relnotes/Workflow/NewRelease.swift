@@ -74,18 +74,18 @@ public struct NewRelease: Sendable {
         if dryRun {
             return Result(record: "content/releases/\(version)/release.md", moved: entries.map { "content/releases/\(version)/\($0.name)" }, notes: notes)
         }
+        // The folder is made with its record under a dot-name (which loading ignores) and
+        // renamed into place: killed at any moment, there is no release folder without a
+        // whole record.
+        let staging = releases.appending(path: ".\(version).relnotes-new")
+        try? fileManager.removeItem(at: staging)
         do {
-            try fileManager.createDirectory(at: folder, withIntermediateDirectories: false)
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+            try AtomicFile.write(release.recordText, to: staging.appending(path: "release.md"))
+            try NewRelease.rename(staging, folder)
         } catch {
+            try? fileManager.removeItem(at: staging)
             throw NewEntry.failure("cannot create content/releases/\(version)/: \(error.localizedDescription)")
-        }
-        // The record first, written whole before it appears under its name.
-        let record = folder.appending(path: "release.md")
-        do {
-            try AtomicFile.write(release.recordText, to: record)
-        } catch {
-            try? fileManager.removeItem(at: folder)
-            throw NewEntry.failure("cannot write \(version)/release.md: \(error.localizedDescription)")
         }
         var moved: [String] = []
         for entry in entries {
