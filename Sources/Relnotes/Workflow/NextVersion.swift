@@ -1,6 +1,7 @@
 /// `relnotes next-version`: the SemVer bump the unreleased changes call for, from the
 /// latest released version: a breaking change → major, a feature or API change → minor,
-/// anything else → patch. Unreleased changes are the entries of `unreleased/` and of the
+/// anything else → patch (a withdrawn version counts as released: its number is taken).
+/// Unreleased changes are the entries of `unreleased/` and of the
 /// drafts above the latest release (the candidates of a version in stabilization), so
 /// QA fixes after `1.3.0-rc.1` still call for `1.3.0`.
 public struct NextVersion: Sendable {
@@ -32,8 +33,10 @@ public struct NextVersion: Sendable {
 
     /// The next final version.
     private static func final(for project: Project) -> NextVersion? {
-        let latest = project.releases.filter { $0.status == .released && !$0.version.isPrerelease }.map(\.version).max()
-        let released = Set(project.releases.filter { !$0.version.isPrerelease && ($0.status == .released || $0.status == .withdrawn) }.map(\.version))
+        // A withdrawn version shipped: its number is taken, the next one counts from it.
+        let shipped = project.releases.filter { !$0.version.isPrerelease && ($0.status == .released || $0.status == .withdrawn) }.map(\.version)
+        let latest = shipped.max()
+        let released = Set(shipped)
         // Drafts above the latest release (candidates out, final not) hold changes that
         // are not released either: they count as the unreleased entries do.
         let drafts = project.releases.filter { release in
