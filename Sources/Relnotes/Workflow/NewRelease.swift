@@ -7,7 +7,9 @@ import Glibc
 /// `unreleased/` into the new folder.
 ///
 /// It never loses an entry. It refuses when the version is invalid, exists already (build
-/// metadata aside) or is not greater than every released version. Entries move one by one
+/// metadata aside), is not greater than every released version, or — unless `force` —
+/// is not the version `next-version` calls for. The folder appears with its whole record
+/// (made under a dot-name and renamed into place). Entries move one by one
 /// with `rename(2)`, which is atomic: if the move stops halfway, every entry is whole, in
 /// one of the two folders, and running the command again is refused (the version exists)
 /// while `mv content/releases/unreleased/*.md content/releases/VERSION/` finishes the job.

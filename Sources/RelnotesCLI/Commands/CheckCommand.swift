@@ -14,7 +14,9 @@ struct CheckCommand: ParsableCommand {
 
             Checked: front matter (unknown keys, types, audiences, dates), SemVer versions \
             and their uniqueness, audience containers and admonitions, release rules \
-            (dates, breaking changes only in major releases, features in patch releases), \
+            (dates, breaking changes only in major releases, features in patch releases; \
+            warnings for released versions with pending sign-offs and for known issues a \
+            planned final release would carry unresolved), \
             sensitive patterns in text external audiences see, and templates.
             """
     )

@@ -130,3 +130,32 @@ extension Relnotes {
         try fileTree(folder).filter { String(decoding: $0.value, as: UTF8.self).contains(text) }.map(\.key).sorted()
     }
 }
+
+@Suite("Release record edits")
+struct RecordEditTests {
+    @Test("withdraw refuses, rather than guesses, when the internal block is written on one line")
+    func flowBlock() throws {
+        let root = try TemporaryFolder.project([
+            "content/releases/1.0.0/release.md": "---\nversion: 1.0.0\nstatus: released\ndate: 2026-01-01\naudience: external\ninternal: {release_manager: Dana}\n---\nBody.\n",
+        ])
+        defer { TemporaryFolder.remove(root) }
+        let before = try String(contentsOf: root.appending(path: "content/releases/1.0.0/release.md"), encoding: .utf8)
+        let result = try Relnotes.run(["withdraw", "1.0.0", "--reason", "x", "--root", root.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("error: content/releases/1.0.0/release.md: 'internal:' is written on one line; write it as an indented block, or add 'withdrawal_reason:' to it by hand\n"))
+        #expect(try String(contentsOf: root.appending(path: "content/releases/1.0.0/release.md"), encoding: .utf8) == before)
+    }
+
+    @Test("withdraw adds an internal block when the record has none, and keeps the body")
+    func addedBlock() throws {
+        let root = try TemporaryFolder.project([
+            "content/releases/1.0.0/release.md": "---\nversion: 1.0.0\nstatus: released  # shipped\ndate: 2026-01-01\naudience: external\n---\nBody.\n",
+        ])
+        defer { TemporaryFolder.remove(root) }
+        let result = try Relnotes.run(["withdraw", "1.0.0", "--reason", "Broke \"exports\"", "--root", root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try String(contentsOf: root.appending(path: "content/releases/1.0.0/release.md"), encoding: .utf8)
+                == "---\nversion: 1.0.0\nstatus: withdrawn\ndate: 2026-01-01\naudience: external\ninternal:\n  withdrawal_reason: \"Broke \\\"exports\\\"\"\n---\nBody.\n")
+        #expect(result.stderr.hasPrefix("the hotfix to cut next: 1.0.1 (branch hotfix/v1.0.1)\n"))
+    }
+}
