@@ -5,6 +5,7 @@ enum ReleaseCycleRules {
         var diagnostics: [Diagnostic] = []
         for release in project.releases {
             diagnostics += pendingSignOffs(release)
+            diagnostics += resolvedTooEarly(release)
         }
         diagnostics += unresolvedKnownIssues(project)
         return diagnostics
@@ -16,6 +17,14 @@ enum ReleaseCycleRules {
         guard release.status == .released, !pending.isEmpty else { return [] }
         let location = release.overrides.last { $0.fields.signOff != nil }?.location ?? release.keys["sign_off"]
         return [.warning("pending-sign-off", "\(release.version) is released, but its sign-off is pending for \(pending.joined(separator: ", ")); record the sign-off or explain it in the release body", at: location)]
+    }
+
+    /// `resolved_in` at or before the entry's own release would hide it everywhere.
+    private static func resolvedTooEarly(_ release: Release) -> [Diagnostic] {
+        release.entries.compactMap { entry in
+            guard let resolved = entry.resolvedIn, resolved <= release.version else { return nil }
+            return .error("resolved-too-early", "'resolved_in: \(resolved)' is not after this entry's release \(release.version), so no release would show it; name the version that fixes it", at: entry.keys["resolved_in"])
+        }
     }
 
     /// A candidate's known issue that its final release, not yet shipped, would take in
