@@ -10,14 +10,18 @@ public enum ProjectDiscovery {
         FileSystem.isFile(folder.appending(path: ConfigLoader.fileName)) || FileSystem.isDirectory(folder.appending(path: "content"))
     }
 
-    /// The nearest project root at or above `folder`, or `nil` when there is none.
+    /// The nearest project root at or above `folder`, or `nil` when there is none (or
+    /// when `folder` is not an absolute path, as when the current folder was deleted).
+    /// Walks the path's own components, so it ends after at most one step per component.
     public static func root(from folder: URL) -> URL? {
-        var current = folder.standardizedFileURL
+        let path = folder.standardizedFileURL.path
+        guard path.hasPrefix("/") else { return nil }
+        var components = path.split(separator: "/").map(String.init)
         while true {
-            if isProject(current) { return current }
-            let parent = current.deletingLastPathComponent().standardizedFileURL
-            if parent.path == current.path { return nil }
-            current = parent
+            let candidate = URL(fileURLWithPath: "/" + components.joined(separator: "/"), isDirectory: true)
+            if isProject(candidate) { return candidate.standardizedFileURL }
+            guard !components.isEmpty else { return nil }
+            components.removeLast()
         }
     }
 

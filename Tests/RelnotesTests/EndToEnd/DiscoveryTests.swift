@@ -1,4 +1,5 @@
 import Foundation
+import Relnotes
 import Testing
 
 /// Every command finds its project as git finds a repository, and says so when there is none.
@@ -32,6 +33,18 @@ struct DiscoveryTests {
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("error: there is no relnotes project in \(empty.standardizedFileURL.path) or in any folder above it (a project is a folder holding relnotes.yml or content/); create one with 'relnotes init', or pass --root DIR\n"), "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: empty.path).isEmpty, "nothing written")
+    }
+
+    @Test("discovery takes the nearest project upwards, and ends on paths that lead nowhere")
+    func discoveryEnds() throws {
+        let root = try TemporaryFolder.project(["relnotes.yml": "", "content/releases/1.0.0/x/y/.keep": ""])
+        defer { TemporaryFolder.remove(root) }
+        let deep = root.appending(path: "content/releases/1.0.0/x/y")
+        #expect(ProjectDiscovery.root(from: deep)?.path == root.standardizedFileURL.path)
+        #expect(ProjectDiscovery.root(from: root.appending(path: "content/releases"))?.path == root.standardizedFileURL.path,
+                "a content/ folder inside is not taken for a project of its own")
+        #expect(ProjectDiscovery.root(from: URL(string: "relative/path")!) == nil, "a relative path (a deleted current folder) finds nothing")
+        #expect(ProjectDiscovery.root(from: URL(fileURLWithPath: "/")) == nil)
     }
 
     @Test("render needs no project")
