@@ -41,7 +41,7 @@ final class BackgroundProcess: @unchecked Sendable {
             guard process.isRunning else { break }
             try await Task.sleep(for: .milliseconds(50))
         }
-        throw ProcessError(message: "no '\(pattern)' in the output of \(process.executableURL?.lastPathComponent ?? "?"): \(output)")
+        throw ProcessError(message: "no '\(pattern)' in the output of \(process.executableURL?.lastPathComponent ?? "?") (\(process.isRunning ? "still running" : "exited with status \(process.terminationStatus)")): \(output)")
     }
 
     /// Stops the process: SIGTERM, then SIGKILL if it is still there after two seconds.
