@@ -102,9 +102,10 @@ struct AnnouncementBuilder {
         return "\(prefix)\(product) \(head.version)\(withdrawn)" + (head.hasTitle ? ": \(head.titleText)" : "")
     }
 
-    /// One sentence on the release's state, instead of badges.
-    private func status(of visible: VisibleRelease, head: ReleaseSummary) -> String {
-        guard let release = visible.release else { return "These changes are not yet assigned to a release." }
+    /// One sentence on the release's state, instead of badges; none for the Unreleased
+    /// notes, whose summary says it.
+    private func status(of visible: VisibleRelease, head: ReleaseSummary) -> String? {
+        guard let release = visible.release else { return nil }
         let date = head.dateLong.map { " on \($0)" } ?? ""
         switch release.status {
         case .released: return "Released\(date)."

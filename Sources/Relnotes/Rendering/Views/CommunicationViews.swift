@@ -10,7 +10,7 @@ struct AnnouncementView: Sendable {
     var isInternal: Bool
     var release: ReleaseSummary
     /// One sentence on the release's state ("Released on March 10, 2026.").
-    var status: String
+    var status: String?
     /// The published page of the release, for released versions when `base_url` is set.
     var link: AnnouncementLink?
     var meta: ReleaseMeta?
