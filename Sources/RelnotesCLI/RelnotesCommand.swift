@@ -1,4 +1,5 @@
 import ArgumentParser
+import Relnotes
 
 /// `relnotes`: the root command; every capability is a subcommand.
 @available(macOS 10.15, macCatalyst 13, iOS 13, tvOS 13, watchOS 6, *)
@@ -16,6 +17,7 @@ public struct RelnotesCommand: AsyncParsableCommand {
             Start a project with `relnotes init`, or bring a changelog in with `relnotes import`; \
             `relnotes check` validates content and `relnotes build` writes site/.
             """,
+        version: RelnotesVersion.text,
         subcommands: [
             InitCommand.self,
             BuildCommand.self,
@@ -25,6 +27,8 @@ public struct RelnotesCommand: AsyncParsableCommand {
             AnnounceCommand.self,
             NewCommand.self,
             NextVersionCommand.self,
+            ReleaseCommand.self,
+            WithdrawCommand.self,
             RenderCommand.self,
             ImportCommand.self,
         ]

@@ -44,15 +44,20 @@ public struct AudienceFilter: Sendable {
             .filter { $0.version < version }
             .filter { graph.sees(viewer, $0.audience) }
             .sorted { $0.version < $1.version }
+        // Known issues resolved by this version or an earlier one are not carried into it.
+        let isResolved = { (entry: VisibleEntry) in entry.entry.resolvedIn.map { $0 <= version } ?? false }
         if !version.isPrerelease {
             let folded = project.config.prereleases == .fold ? candidates.flatMap { entries($0.entries, for: viewer) } : []
-            return VisibleRelease(release: release, fields: fields, entries: folded + own)
+            let all = folded + own
+            return VisibleRelease(release: release, fields: fields, entries: all.filter { !isResolved($0) }, resolved: all.filter(isResolved))
         }
         // A candidate: everything since the last stable release, and what is new in it.
         let earlier = candidates.flatMap { entries($0.entries, for: viewer) }
+        let all = earlier + own
         return VisibleRelease(
-            release: release, fields: fields, entries: earlier + own,
-            newEntries: candidates.isEmpty ? nil : own, previousCandidate: candidates.last?.version)
+            release: release, fields: fields, entries: all.filter { !isResolved($0) },
+            newEntries: candidates.isEmpty ? nil : own.filter { !isResolved($0) }, previousCandidate: candidates.last?.version,
+            resolved: all.filter(isResolved))
     }
 
     private func unreleasedNotes(for viewer: String) -> VisibleRelease? {

@@ -22,6 +22,9 @@ public struct VisibleRelease: Sendable {
     public var newEntries: [VisibleEntry]?
     /// The candidate the new entries are counted from.
     public var previousCandidate: SemanticVersion?
+    /// Entries of its candidates (or its own) left out because they were resolved by this
+    /// version or an earlier one (`resolved_in`), for `announce` to say so.
+    public var resolved: [VisibleEntry] = []
 
     public var isUnreleased: Bool { release == nil }
     public var versionText: String { release?.version.text ?? "unreleased" }

@@ -30,7 +30,7 @@ public struct ChangieImporter: Sendable {
     /// Reads the project in `folder`, named `display` in messages.
     public func read(folder: URL, display: String) throws(DiagnosticsError) -> ImportedHistory {
         let settings = try ChangieConfig.load(folder: folder, display: display)
-        let types = SectionMapping(mapping, config: config)
+        let types = ImportSectionTypes(mapping, config: config)
         var history = ImportedHistory()
         let changes = folder.appending(path: settings.changesDir)
         guard FileSystem.isDirectory(changes) else {
@@ -63,7 +63,7 @@ public struct ChangieImporter: Sendable {
         var custom: [String: String]?
     }
 
-    private func unreleased(in folder: URL, settings: ChangieConfig, types: SectionMapping, display: String, skipped: inout [Diagnostic]) -> [ImportedEntry] {
+    private func unreleased(in folder: URL, settings: ChangieConfig, types: ImportSectionTypes, display: String, skipped: inout [Diagnostic]) -> [ImportedEntry] {
         var found: [(time: String, name: String, entry: ImportedEntry)] = []
         var unmappedFields: Set<String> = []
         for child in FileSystem.children(of: folder) where !child.isDirectory && (child.name.hasSuffix(".yaml") || child.name.hasSuffix(".yml")) {

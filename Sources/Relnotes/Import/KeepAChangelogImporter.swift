@@ -10,10 +10,10 @@ import Foundation
 /// else is reported as skipped, never guessed: versions that are not SemVer, releases
 /// without a date, sections that map to no type, text outside any release.
 public struct KeepAChangelogImporter: Sendable {
-    public var sections: SectionMapping
+    public var sections: ImportSectionTypes
     public var tickets: TicketConfig
 
-    public init(sections: SectionMapping, tickets: TicketConfig) {
+    public init(sections: ImportSectionTypes, tickets: TicketConfig) {
         self.sections = sections
         self.tickets = tickets
     }
@@ -29,7 +29,7 @@ public struct KeepAChangelogImporter: Sendable {
 
 private struct Reader {
     let path: String
-    let sections: SectionMapping
+    let sections: ImportSectionTypes
     var history = ImportedHistory()
 
     enum Place { case outside, unreleased, release(ImportedRelease), skipped }
@@ -42,7 +42,7 @@ private struct Reader {
     /// Blocks between the release heading and its first section.
     var prelude: [(markdown: String, inline: String?)] = []
 
-    init(path: String, sections: SectionMapping) {
+    init(path: String, sections: ImportSectionTypes) {
         self.path = path
         self.sections = sections
     }

@@ -21,7 +21,7 @@ struct TowncrierFragments {
         return nil
     }
 
-    func entries(types mapping: SectionMapping, tickets: TicketConfig, skipped: inout [Diagnostic]) -> [ImportedEntry] {
+    func entries(types mapping: ImportSectionTypes, tickets: TicketConfig, skipped: inout [Diagnostic]) -> [ImportedEntry] {
         var entries: [(order: (Int, Int, String, Int), entry: ImportedEntry, path: String)] = []
         let typeNames = config.types.map(\.directory)
         for section in config.sections {

@@ -3,7 +3,7 @@ import Foundation
 /// The released history of a towncrier project, read from its rendered `NEWS.rst`.
 struct TowncrierHistoryReader {
     let config: TowncrierConfig
-    let types: SectionMapping
+    let types: ImportSectionTypes
     let tickets: TicketConfig
     let path: String
     var history = ImportedHistory()
@@ -16,7 +16,7 @@ struct TowncrierHistoryReader {
     private var inSection = false
     private var component: String?
 
-    init(config: TowncrierConfig, types: SectionMapping, tickets: TicketConfig, path: String) {
+    init(config: TowncrierConfig, types: ImportSectionTypes, tickets: TicketConfig, path: String) {
         self.config = config
         self.types = types
         self.tickets = tickets

@@ -39,7 +39,7 @@ public struct TowncrierImporter: Sendable {
             })
         }
         var history = ImportedHistory()
-        let types = SectionMapping(mapping, config: config)
+        let types = ImportSectionTypes(mapping, config: config)
         if let historyURL {
             guard !["md", "markdown"].contains(historyURL.pathExtension.lowercased()) else {
                 throw DiagnosticsError([.error("unsupported-history", "a Markdown history is not read by the towncrier importer, only towncrier's reStructuredText one (NEWS.rst); if this file follows Keep a Changelog, import it with 'relnotes import keepachangelog', and the fragments without --history", at: SourceLocation(path: historyDisplay))])

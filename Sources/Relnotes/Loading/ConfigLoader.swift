@@ -30,14 +30,15 @@ enum ConfigLoader {
 }
 
 /// The schema of `relnotes.yml`.
-private struct ConfigReader {
+struct ConfigReader {
     var reader: FieldReader
     /// Audience names written in `sees`, types and `tickets.link_for`, checked once every
     /// audience is known.
     var references: [(text: String, location: SourceLocation)] = []
 
     static let keys = ["title", "base_url", "default_audience", "audiences", "types", "tickets", "prereleases",
-                       "changelog_page_size", "feed_size", "unsafe_html", "sensitive_patterns", "require_entry"]
+                       "changelog_page_size", "feed_size", "unsafe_html", "sensitive_patterns", "require_entry",
+                       "product", "announcement", "changelog"]
 
     mutating func read(_ mapping: YAMLMapping) -> SiteConfig {
         var config = SiteConfig()
@@ -59,6 +60,7 @@ private struct ConfigReader {
             if let exempt = reader.locatedTexts(settings["exempt"]) { config.requireEntry.exempt = exempt.map(\.text) }
             if let labels = reader.locatedTexts(settings["skip_labels"]) { config.requireEntry.skipLabels = labels.map(\.text) }
         }
+        readCommunication(mapping, into: &config)
 
         let names = config.audiences.map(\.name)
         if let field = mapping["default_audience"], let name = reader.line(field) {

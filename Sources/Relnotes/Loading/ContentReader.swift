@@ -67,6 +67,7 @@ extension FieldReader {
         fields.summary = line(mapping["summary"])
         fields.releaseManager = line(mapping["release_manager"])
         fields.branch = line(mapping["branch"])
+        fields.withdrawalReason = line(mapping["withdrawal_reason"])
         if let field = mapping["sign_off"], let signOff = self.mapping(field) {
             fields.signOff = signOff.fields.compactMap { team in
                 guard let state = line(team) else { return nil }

@@ -22,13 +22,14 @@ enum EntryLoader {
         _ = content.reader.required("title", in: mapping, of: "a changelog entry")
         let audience = content.audience(default: type?.audience ?? config.defaultAudience)
         let breaking = content.reader.bool(mapping["breaking"]) ?? false
+        let resolvedIn = content.reader.version(mapping["resolved_in"])
         let fields = content.reader.entryFields(mapping)
         let overrides = content.overrides(allowed: ContentKeys.entryPerAudience) { reader, block in reader.entryFields(block) }
 
         guard let type, fields.title != nil else { return (nil, content.diagnostics) }
         let entry = Entry(
             id: id, type: type.name, audience: audience, breaking: breaking, fields: fields,
-            overrides: overrides, body: content.file.body, keys: content.keys, folder: folder)
+            overrides: overrides, body: content.file.body, keys: content.keys, folder: folder, resolvedIn: resolvedIn)
         return (entry, content.diagnostics)
     }
 }

@@ -12,6 +12,9 @@ public struct Entry: Sendable, Hashable {
     public var keys: KeyLocations
     /// The folder the entry was written in: a version, or `nil` for `unreleased/`.
     public var folder: SemanticVersion?
+    /// `resolved_in`: the version that fixed this known issue; the entry is left out of
+    /// that release and every later one that would fold it in.
+    public var resolvedIn: SemanticVersion? = nil
 }
 
 /// Fields of an entry that may be given per audience.

@@ -30,6 +30,9 @@ public struct ReleaseFields: Sendable, Hashable {
     public var signOff: [SignOff]?
     /// A team's own fields (`extra:`).
     public var extra: CustomFields?
+    /// Why a withdrawn release was rolled back (`relnotes withdraw --reason`); written
+    /// into the block of the default audience, so only trusted audiences receive it.
+    public var withdrawalReason: String?
 
     public init() {}
 
@@ -42,6 +45,7 @@ public struct ReleaseFields: Sendable, Hashable {
         merged.branch = other.branch ?? branch
         merged.signOff = other.signOff ?? signOff
         merged.extra = CustomFields.merge(extra, other.extra)
+        merged.withdrawalReason = other.withdrawalReason ?? withdrawalReason
         return merged
     }
 }

@@ -24,6 +24,12 @@ public struct SiteConfig: Sendable {
     public var sensitivePatterns: [SensitivePattern] = []
     /// What `relnotes check --require-entry` lets pass without an entry.
     public var requireEntry = RequireEntryConfig()
+    /// The product's name in announcement subjects; `nil` means `title`.
+    public var product: String?
+    /// Which entry types each section of the two announcement shapes lists.
+    public var announcement = AnnouncementConfig()
+    /// `CHANGELOG.md`'s Keep a Changelog sections and link references.
+    public var changelog = ChangelogConfig()
 
     public init() {}
 

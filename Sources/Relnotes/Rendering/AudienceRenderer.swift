@@ -110,7 +110,7 @@ final class AudienceRenderer: Sendable {
             return try changelogPage(number)
         case .changelogMarkdown:
             let all = try site.releases.indices.map { (number) throws(DiagnosticsError) in try markdownDetail(number) }
-            return page("CHANGELOG.md", "changelog.md", ChangelogPage(site: info.at(depth: 0, current: ""), releases: all, pagination: nil))
+            return page("CHANGELOG.md", "changelog.md", KeepAChangelogBuilder(config: config.changelog).build(all))
         case .page(let number):
             let visible = site.pages[number]
             let path = "pages/\(visible.page.slug)/"

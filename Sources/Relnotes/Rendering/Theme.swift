@@ -50,7 +50,7 @@ struct Theme: Sendable {
         var checked: [String: ThemeTemplate] = [:]
         for (file, source) in sources.sorted(by: { $0.key < $1.key }) where file.hasSuffix(".mustache") {
             let name = String(file.dropLast(".mustache".count))
-            let text = name.hasSuffix(".md") ? "{{% CONTENT_TYPE: TEXT}}" + source.text : source.text
+            let text = Self.isText(name) ? "{{% CONTENT_TYPE: TEXT}}" + source.text : source.text
             do {
                 // Read before swift-mustache parses it: its parser recurses once per level.
                 let tree = try TemplateTree(source.text)
@@ -59,7 +59,7 @@ struct Theme: Sendable {
             } catch let error as TemplateTree.TooDeep {
                 diagnostics.append(.error("template-depth", "sections nest more than \(TemplateTree.nestingLimit) levels deep here; at most \(TemplateTree.nestingLimit) levels of sections and includes are rendered", at: SourceLocation(path: source.path, line: error.line, column: error.column)))
             } catch let error as MustacheTemplate.ParserError {
-                let column = error.context.columnNumber + (name.hasSuffix(".md") && error.context.lineNumber == 1 ? -24 : 0)
+                let column = error.context.columnNumber + (Self.isText(name) && error.context.lineNumber == 1 ? -24 : 0)
                 diagnostics.append(.error("template-syntax", "template error: \(Self.describe(error.error))", at: SourceLocation(path: source.path, line: error.context.lineNumber, column: max(1, column + 1))))
             } catch {
                 diagnostics.append(.error("template-syntax", "template error: \(error)", at: SourceLocation(path: source.path)))
@@ -84,8 +84,12 @@ struct Theme: Sendable {
         let started = ContinuousClock.now
         defer { Trace.add(template: name, ContinuousClock.now - started) }
         let text = (pageLibrary ?? library).render(context, withTemplate: name) ?? ""
-        return name.hasSuffix(".md") ? MarkdownTidy.tidy(text) : text
+        return Self.isText(name) ? MarkdownTidy.tidy(text) : text
     }
+
+    /// Markdown (`*.md`) and plain-text (`*.txt`) templates: nothing is escaped, and the
+    /// output is tidied.
+    static func isText(_ name: String) -> Bool { name.hasSuffix(".md") || name.hasSuffix(".txt") }
 
     /// Renders the sections of `detail` once, for every page that shows them.
     func prepareReuse(_ detail: ReleaseDetail) {

@@ -70,7 +70,7 @@ struct ViewBuilder {
         return ReleaseMeta(
             releaseManager: fields.releaseManager,
             branch: fields.branch,
-            signOff: fields.signOff.map { $0.map { SignOffView(team: $0.team, state: $0.state, done: ["yes", "true", "done", "approved"].contains($0.state.lowercased())) } },
+            signOff: fields.signOff.map { $0.map { SignOffView(team: $0.team, state: $0.state, done: $0.isDone) } },
             hasSignOff: !(fields.signOff ?? []).isEmpty)
     }
 

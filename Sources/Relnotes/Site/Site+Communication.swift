@@ -10,13 +10,20 @@ extension Site {
     }
 
     /// The announcement of a release: the internal shape for audiences that see the
-    /// default audience, the customer shape for the others.
-    public func announcement(version: String, audience: String, format: MarkupFormat) throws(DiagnosticsError) -> String {
+    /// default audience, the customer shape for the others; `leftOut` says what of the
+    /// release it does not show, and why.
+    public func announcement(version: String, audience: String, format: MarkupFormat) throws(DiagnosticsError) -> Announcement {
         let (site, visible) = try release(version, for: audience)
         let views = ViewBuilder(site: site, config: project.config, bodies: bodies, format: format)
         let isInternal = bodies.markdown.graph.isTrusted(audience)
-        let view = try AnnouncementBuilder(views: views, isInternal: isInternal).build(visible)
-        return theme.render(format == .html ? "announcement.html" : "announcement.md", view)
+        let builder = AnnouncementBuilder(views: views, isInternal: isInternal, link: publishedLink(of: visible, for: audience))
+        let view = try builder.build(visible)
+        let name = switch format {
+        case .html: "announcement.html"
+        case .markdown: "announcement.md"
+        case .text: "announcement.txt"
+        }
+        return Announcement(text: theme.render(name, view), leftOut: leftOut(of: visible, for: audience))
     }
 
     // MARK: - Helpers
@@ -46,4 +53,43 @@ extension Site {
         SiteInfo(title: project.config.title, audience: site.audience.name, audienceTitle: site.audience.title,
                  root: "", home: "./", nav: [], drafts: true, hasFeed: false, preview: nil)
     }
+
+    /// The release's page on the published site of `audience`, or, for a trusted audience,
+    /// of the first public audience that sees it: only released and withdrawn versions
+    /// are published (`build` leaves drafts out), and only with `base_url`.
+    private func publishedLink(of visible: VisibleRelease, for audience: String) -> AnnouncementLink? {
+        guard let baseURL = project.config.baseURL, let release = visible.release,
+              release.status == .released || release.status == .withdrawn else { return nil }
+        let graph = bodies.markdown.graph
+        let path = "/releases/\(release.version.text)/"
+        if !graph.isTrusted(audience) { return AnnouncementLink(url: baseURL + audience + path, label: "Read these notes online") }
+        guard let published = project.config.audiences.first(where: { !graph.isTrusted($0.name) && graph.sees($0.name, release.audience) }) else { return nil }
+        return AnnouncementLink(url: baseURL + published.name + path, label: "Published notes")
+    }
+
+    /// What of a release the announcement does not show: entries the audience does not
+    /// see, and known issues resolved by then.
+    private func leftOut(of visible: VisibleRelease, for audience: String) -> [String] {
+        var notes = visible.resolved.map { entry in
+            "left out \(entry.entry.body.path): resolved in \(entry.entry.resolvedIn?.text ?? "")"
+        }
+        guard let release = visible.release else { return notes }
+        let shown = Set((visible.entries + visible.resolved).map(\.entry.id))
+        var all = release.entries
+        if release.version.isPrerelease || project.config.prereleases == .fold {
+            all = project.releases.filter { $0.version.isPrerelease && $0.version.core == release.version.core && $0.version < release.version }
+                .flatMap(\.entries) + all
+        }
+        let hidden = all.filter { !shown.contains($0.id) }
+        if !hidden.isEmpty {
+            notes.append("left out \(hidden.count) entr\(hidden.count == 1 ? "y" : "ies") '\(audience)' does not see: \(hidden.map(\.body.path).joined(separator: ", "))")
+        }
+        return notes
+    }
+}
+
+/// An announcement, and what it left out of its release (for standard error).
+public struct Announcement: Sendable {
+    public var text: String
+    public var leftOut: [String]
 }

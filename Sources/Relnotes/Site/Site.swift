@@ -44,7 +44,7 @@ public struct Site: Sendable {
         let bodies = BodyRenderer(project: project, reusing: reusable?.bodies)
         Trace.mark("bodies prepared")
         let (theme, themeProblems) = Theme.load(root: root)
-        var diagnostics = loadProblems + bodies.diagnostics + themeProblems + ReleaseRules.check(project)
+        var diagnostics = loadProblems + bodies.diagnostics + themeProblems + ReleaseRules.check(project) + ReleaseCycleRules.check(project)
         if !bodies.diagnostics.containsErrors {
             diagnostics += SensitivePatterns(project: project, bodies: bodies).check()
         }

@@ -13,13 +13,21 @@ public struct NewEntry: Sendable {
     public var audience: String?
     /// The release folder to write into; `nil` for `unreleased/`.
     public var release: String?
+    public var component: String?
+    public var breaking = false
+    /// The description below the front matter, Markdown.
+    public var body: String?
 
-    public init(type: String, title: String, tickets: [String] = [], audience: String? = nil, release: String? = nil) {
+    public init(type: String, title: String, tickets: [String] = [], audience: String? = nil, release: String? = nil,
+                component: String? = nil, breaking: Bool = false, body: String? = nil) {
         self.type = type
         self.title = title
         self.tickets = tickets
         self.audience = audience
         self.release = release
+        self.component = component
+        self.breaking = breaking
+        self.body = body
     }
 
     /// Writes the entry into the project at `root`; returns its path relative to `root`.
@@ -62,8 +70,11 @@ public struct NewEntry: Sendable {
             lines.append("# audience: external      # without it the entry is internal-only")
         }
         if !tickets.isEmpty { lines.append("tickets: [\(tickets.map(YAMLText.quoted).joined(separator: ", "))]") }
-        lines += ["---", "", ""]
-        return lines.joined(separator: "\n")
+        if let component { lines.append("component: \(YAMLText.quoted(component))") }
+        if breaking { lines.append("breaking: true") }
+        lines += ["---", ""]
+        let text = body?.trimmingCharacters(in: .newlines) ?? ""
+        return lines.joined(separator: "\n") + (text.isEmpty ? "\n" : "\n" + text + "\n")
     }
 
     /// `REL-117-exports-no-longer-time-out`: the first ticket, then a few words of the title.
@@ -86,6 +97,18 @@ public struct NewEntry: Sendable {
         }
         if let release, release != ProjectLoader.unreleasedFolder, (try? SemanticVersion(parsing: release)) == nil {
             throw Self.failure("'\(release)' is not a SemVer version")
+        }
+        if let component, component.trimmingCharacters(in: .whitespaces).isEmpty || component.contains("\n") {
+            throw Self.failure("the component must be one non-empty line")
+        }
+        if let pattern = try? Regex(config.tickets.pattern) {
+            for ticket in tickets where (try? pattern.wholeMatch(in: ticket)) == nil {
+                throw Self.failure("ticket '\(ticket)' does not match tickets.pattern '\(config.tickets.pattern)'; write the tracker key as the tracker does (REL-117)")
+            }
+        }
+        if let body {
+            let problems = MarkdownRenderer(config: config).prepare(MarkdownSource(text: body, path: "<body>", firstLine: 1)).diagnostics
+            if problems.containsErrors { throw DiagnosticsError(problems) }
         }
     }
 

@@ -31,6 +31,7 @@ struct BuildCommand: ParsableCommand {
     var drafts = false
 
     func run() throws {
+        try project.requireProject()
         let progress = Progress(enabled: Standard.errorIsTerminal)
         progress.show("checking \(project.root)")
         let (site, diagnostics) = Site.load(root: project.rootURL)

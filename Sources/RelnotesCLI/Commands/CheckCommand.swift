@@ -14,7 +14,9 @@ struct CheckCommand: ParsableCommand {
 
             Checked: front matter (unknown keys, types, audiences, dates), SemVer versions \
             and their uniqueness, audience containers and admonitions, release rules \
-            (dates, breaking changes only in major releases, features in patch releases), \
+            (dates, breaking changes only in major releases, features in patch releases; \
+            warnings for released versions with pending sign-offs and for known issues a \
+            planned final release would carry unresolved), \
             sensitive patterns in text external audiences see, and templates.
 
             With --require-entry (for CI), also fails when the change since --base (default: \
@@ -42,6 +44,7 @@ struct CheckCommand: ParsableCommand {
     var labelFile: String?
 
     func run() throws {
+        try project.requireProject()
         let progress = Progress(enabled: Standard.errorIsTerminal && format == .text)
         progress.show("checking \(project.root)")
         var (_, diagnostics) = Site.load(root: project.rootURL)

@@ -61,7 +61,7 @@ struct MappingOption: ParsableArguments {
     func mapping(over defaults: [String: String]) throws -> [String: String] {
         var mapping = defaults
         for pair in pairs {
-            guard let (name, type) = SectionMapping.parse(pair) else {
+            guard let (name, type) = ImportSectionTypes.parse(pair) else {
                 throw ValidationError("'--map \(pair)' must be NAME=TYPE, e.g. --map Changed=improvement")
             }
             for key in mapping.keys where key.lowercased() == name.lowercased() { mapping[key] = nil }
@@ -113,9 +113,9 @@ struct ImportKeepAChangelogCommand: ParsableCommand {
 
     func run() throws {
         let text = try readSource(file)
-        let pairs = try mapping.mapping(over: SectionMapping.keepAChangelog)
+        let pairs = try mapping.mapping(over: ImportSectionTypes.keepAChangelog)
         try options.run { (config) throws(DiagnosticsError) in
-            KeepAChangelogImporter(sections: SectionMapping(pairs, config: config), tickets: config.tickets).read(text, path: file)
+            KeepAChangelogImporter(sections: ImportSectionTypes(pairs, config: config), tickets: config.tickets).read(text, path: file)
         }
     }
 }
@@ -187,7 +187,7 @@ struct ImportChangieCommand: ParsableCommand {
     var ticketFields: [String] = []
 
     func run() throws {
-        let pairs = try mapping.mapping(over: SectionMapping.keepAChangelog)
+        let pairs = try mapping.mapping(over: ImportSectionTypes.keepAChangelog)
         try options.run { (config) throws(DiagnosticsError) in
             try ChangieImporter(mapping: pairs, config: config, componentField: componentField, ticketFields: ticketFields)
                 .read(folder: URL(fileURLWithPath: directory), display: directory)

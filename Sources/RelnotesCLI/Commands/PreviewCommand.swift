@@ -35,6 +35,7 @@ struct PreviewCommand: AsyncParsableCommand {
     var maxConnections: Int?
 
     func run() async throws {
+        try project.requireProject()
         let root = project.rootURL
         guard FileManager.default.fileExists(atPath: root.appending(path: "content").path) else {
             throw ValidationError("there is no content/ folder in \(root.path); run relnotes in a site project or pass --root")

@@ -26,7 +26,7 @@ struct RenderCommand: ParsableCommand {
     var format: MarkupFormat = .html
 
     func run() throws {
-        let config = try project.loadConfig()
+        let config = try project.loadConfig(optional: true)
         try AudienceOption.validate(audience, in: config)
         let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         let renderer = MarkdownRenderer(config: config)

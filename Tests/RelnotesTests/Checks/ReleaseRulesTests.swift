@@ -92,3 +92,38 @@ struct ReleaseRulesTests {
         #expect(error["message"] as? String == "a released release needs a 'date' (YYYY-MM-DD)")
     }
 }
+
+@Suite("Release cycle rules")
+struct ReleaseCycleRulesTests {
+    static func check(_ files: [String: String]) throws -> [String] {
+        let root = try TemporaryFolder.project(files)
+        defer { TemporaryFolder.remove(root) }
+        return Site.load(root: root).diagnostics.filter { $0.code != "feed-skipped" }.sortedForDisplay().map(\.description)
+    }
+
+    static let candidate = "---\nversion: 1.1.0-rc.1\nstatus: candidate\naudience: external\n---\n"
+
+    @Test("a known issue of a candidate that its planned final release would carry unresolved is a warning; resolved_in silences it")
+    func carriedKnownIssue() throws {
+        var files = [
+            "content/releases/1.1.0-rc.1/release.md": Self.candidate,
+            "content/releases/1.1.0-rc.1/issue.md": "---\ntype: known-issue\ntitle: Slow maps\naudience: external\n---\n",
+            "content/releases/1.1.0/release.md": "---\nversion: 1.1.0\nstatus: planned\naudience: external\n---\n",
+        ]
+        #expect(try Self.check(files) == ["content/releases/1.1.0-rc.1/issue.md:2:7: warning: known issue 'Slow maps' of 1.1.0-rc.1 is carried into 1.1.0 unresolved; add 'resolved_in: 1.1.0' if 1.1.0 fixes it, or leave it to be listed as a known issue of 1.1.0"])
+        files["content/releases/1.1.0-rc.1/issue.md"] = "---\ntype: known-issue\ntitle: Slow maps\naudience: external\nresolved_in: 1.1.0\n---\n"
+        #expect(try Self.check(files) == [])
+    }
+
+    @Test("resolved_in at or before the entry's own release is an error, and it must be a version")
+    func resolvedTooEarly() throws {
+        #expect(try Self.check([
+            "content/releases/1.1.0-rc.1/release.md": Self.candidate,
+            "content/releases/1.1.0-rc.1/a.md": "---\ntype: known-issue\ntitle: A\naudience: external\nresolved_in: 1.0.0\n---\n",
+            "content/releases/1.1.0-rc.1/b.md": "---\ntype: known-issue\ntitle: B\naudience: external\nresolved_in: soon\n---\n",
+        ]) == [
+            "content/releases/1.1.0-rc.1/a.md:5:14: error: 'resolved_in: 1.0.0' is not after this entry's release 1.1.0-rc.1, so no release would show it; name the version that fixes it",
+            "content/releases/1.1.0-rc.1/b.md:5:14: error: 'resolved_in': 'soon' is not a SemVer 2.0.0 version: it needs three numbers, MAJOR.MINOR.PATCH (write 1.10.0, not 1.10)",
+        ])
+    }
+}

@@ -83,12 +83,12 @@ struct CheckTests {
         #expect(result.stdout == "")
     }
 
-    @Test("a folder without content/ is an error that says what to do")
+    @Test("a folder with no project here or above is an error that says what to do")
     func notAProject() throws {
         let folder = try TemporaryFolder.make()
         defer { TemporaryFolder.remove(folder) }
         let result = try Relnotes.run(["check"], in: folder)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("error: there is no content/ folder in \(folder.standardizedFileURL.path); run relnotes in a site project or pass --root\n"))
+        #expect(result.stderr == "error: there is no relnotes project in \(folder.standardizedFileURL.path) or in any folder above it (a project is a folder holding relnotes.yml or content/); create one with 'relnotes init', or pass --root DIR\n")
     }
 }

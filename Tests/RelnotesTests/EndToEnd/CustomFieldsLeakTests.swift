@@ -10,12 +10,13 @@ struct CustomFieldsLeakTests {
     static let templates = [
         "templates/partials/entry.mustache": "<li>{{{title}}} {{extra.owner}} {{extra.list}} {{extra.map.deep}}</li>\n",
         "templates/partials/entry.md.mustache": "- {{title}} {{extra.owner}} {{extra.list}} {{extra.map.deep}}\n",
-        "templates/partials/changelog-section.md.mustache": "### {{title}}\n{{#groups}}{{#entries}}\n- {{title}} {{extra.owner}} {{extra.list}} {{extra.map.deep}}\n{{/entries}}{{/groups}}\n",
+        "templates/partials/changelog-section.md.mustache": "### {{title}}\n{{#types}}{{#groups}}{{#entries}}\n- {{title}} {{extra.owner}} {{extra.list}} {{extra.map.deep}}\n{{/entries}}{{/groups}}{{/types}}\n",
         "templates/partials/release-header.mustache": "<h1>{{version}} {{extra.owner}} {{extra.list}} {{extra.map.deep}}</h1>\n",
         "templates/partials/release-card.mustache": "<li>{{version}} {{extra.owner}} {{extra.list}} {{extra.map.deep}}</li>\n",
         "templates/notes.md.mustache": "{{#release}}{{#head}}# {{version}} {{extra.owner}} {{extra.list}}\n{{/head}}{{#sections}}{{> partials/section.md}}{{/sections}}{{/release}}\n",
-        "templates/announcement.md.mustache": "{{#release}}# {{version}} {{extra.owner}} {{extra.list}} {{extra.map.deep}}\n{{/release}}{{#sections}}{{#section}}{{> partials/section.md}}{{/section}}{{/sections}}\n",
-        "templates/announcement.html.mustache": "{{#release}}<h1>{{version}} {{extra.owner}} {{extra.list}} {{extra.map.deep}}</h1>{{/release}}{{#sections}}{{#section}}{{> partials/section}}{{/section}}{{/sections}}\n",
+        "templates/announcement.md.mustache": "{{#release}}# {{version}} {{extra.owner}} {{extra.list}} {{extra.map.deep}}\n{{/release}}{{#sections}}{{#items}}{{#entry}}- {{title}} {{extra.owner}} {{extra.list}} {{extra.map.deep}}\n{{/entry}}{{/items}}{{/sections}}\n",
+        "templates/announcement.html.mustache": "{{#release}}<h1>{{version}} {{extra.owner}} {{extra.list}} {{extra.map.deep}}</h1>{{/release}}{{#sections}}{{#items}}{{#entry}}<li>{{title}} {{extra.owner}} {{extra.list}} {{extra.map.deep}}</li>{{/entry}}{{/items}}{{/sections}}\n",
+        "templates/announcement.txt.mustache": "{{#release}}{{version}} {{extra.owner}} {{extra.list}} {{extra.map.deep}}\n{{/release}}{{#sections}}{{#items}}{{#entry}}- {{title}} {{extra.owner}} {{extra.list}} {{extra.map.deep}}\n{{/entry}}{{/items}}{{/sections}}\n",
         "templates/feed.xml.mustache": "<feed>{{#entries}}<entry>{{title}} {{extra.owner}} {{extra.list}} {{extra.map.deep}}<content>{{{contentEscaped}}}</content></entry>{{/entries}}</feed>\n",
         "templates/page.mustache": "{{<layout}}{{$content}}<h1>{{{title}}} {{extra.owner}} {{extra.list}} {{extra.map.deep}}</h1>{{{body}}}{{/content}}{{/layout}}\n",
     ]
@@ -59,14 +60,14 @@ struct CustomFieldsLeakTests {
         }
     }
 
-    @Test("no internal custom field reaches external notes or announcements, in either format")
+    @Test("no internal custom field reaches external notes or announcements, in every format")
     func noLeakInCommunication() throws {
         let site = try #require(try InlineProject.site(Self.project).site)
-        for format in [MarkupFormat.markdown, .html] {
+        for format in [MarkupFormat.markdown, .html, .text] {
             let external = try site.notes(version: "1.0.0", audience: "external", format: format)
-                + site.announcement(version: "1.0.0", audience: "external", format: format)
+                + site.announcement(version: "1.0.0", audience: "external", format: format).text
             let internalText = try site.notes(version: "1.0.0", audience: "internal", format: format)
-                + site.announcement(version: "1.0.0", audience: "internal", format: format)
+                + site.announcement(version: "1.0.0", audience: "internal", format: format).text
             for canary in ["extracanary01", "extracanary02", "extracanary05", "extracanary07", "extracanary08", "extracanary11", "extracanary12"] {
                 #expect(!external.contains(canary), "\(canary) in external \(format)")
                 #expect(internalText.contains(canary), "\(canary) is shown to internal readers in \(format)")

@@ -7,7 +7,7 @@ struct ChangieImportTests {
     static let folder = Fixtures.url("import/changie")
 
     static func read(_ folder: URL = folder, mapping extra: [String: String] = ["Performance": "improvement"]) throws(DiagnosticsError) -> ImportedHistory {
-        let mapping = SectionMapping.keepAChangelog.merging(extra) { $1 }
+        let mapping = ImportSectionTypes.keepAChangelog.merging(extra) { $1 }
         return try ChangieImporter(mapping: mapping, config: SiteConfig()).read(folder: folder, display: "ferry")
     }
 

@@ -7,8 +7,8 @@ struct KeepAChangelogImportTests {
     static let path = "import/keepachangelog/CHANGELOG.md"
     static var text: String { get throws { try Fixtures.url(path).readText() } }
 
-    static func read(_ text: String, mapping: [String: String] = SectionMapping.keepAChangelog, config: SiteConfig = SiteConfig()) -> ImportedHistory {
-        KeepAChangelogImporter(sections: SectionMapping(mapping, config: config), tickets: config.tickets).read(text, path: "CHANGELOG.md")
+    static func read(_ text: String, mapping: [String: String] = ImportSectionTypes.keepAChangelog, config: SiteConfig = SiteConfig()) -> ImportedHistory {
+        KeepAChangelogImporter(sections: ImportSectionTypes(mapping, config: config), tickets: config.tickets).read(text, path: "CHANGELOG.md")
     }
 
     @Test("each dated release heading is a released release, [YANKED] a withdrawn one; versions that are not SemVer are skipped with their place")
@@ -58,7 +58,7 @@ struct KeepAChangelogImportTests {
             ### Chores
             - Bumped a dependency
             """
-        let history = Self.read(text, mapping: SectionMapping.keepAChangelog.merging(["Changed": "api-change"]) { $1 })
+        let history = Self.read(text, mapping: ImportSectionTypes.keepAChangelog.merging(["Changed": "api-change"]) { $1 })
         #expect(history.releases[0].entries.map(\.type) == ["api-change", "fix"])
         #expect(history.skipped.map(\.description) == ["CHANGELOG.md:6:1: warning: skipped: section 'Chores' and its items: it maps to no type; map it with --map 'Chores=TYPE'"])
     }
@@ -108,11 +108,11 @@ struct KeepAChangelogImportTests {
         #expect(external.skipped.isEmpty, "\(external.skipped)")
         var published = original
         published.unreleased = []
-        #expect(ImportRun.Shape(external) == ImportRun.Shape(published))
+        #expect(ImportRun.Shape(external, summaries: false) == ImportRun.Shape(published, summaries: false))
 
         // Drafts, seen by the internal audience: the unreleased entries come back too.
         let staff = Self.read(try ImportRun.output(site, "internal/CHANGELOG.md", drafts: true))
-        #expect(ImportRun.Shape(staff) == ImportRun.Shape(original))
+        #expect(ImportRun.Shape(staff, summaries: false) == ImportRun.Shape(original, summaries: false))
         let notes = try ImportRun.output(site, "external/releases/2.1.0/notes.md")
         #expect(notes.contains("    - a maximum number of versions\n        - counted per object key\n"), "bodies keep their nested lists")
     }
@@ -128,7 +128,7 @@ struct KeepAChangelogImportTests {
         let changelog = try ImportRun.output(site, "internal/CHANGELOG.md", drafts: true)
         #expect(changelog.contains("### Added\n\n- Resumable uploads through the **tus** protocol (HAR-280)\n"))
         let back = Self.read(changelog)
-        #expect(ImportRun.Shape(back) == ImportRun.Shape(original))
+        #expect(ImportRun.Shape(back, summaries: false) == ImportRun.Shape(original, summaries: false))
         // Here the sections come in the source's order, so the items do too, across types.
         #expect(back.releases.map { $0.entries.map(\.title) } == original.releases.map { $0.entries.map(\.title) })
     }

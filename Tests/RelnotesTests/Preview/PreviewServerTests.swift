@@ -135,7 +135,12 @@ struct Browser {
     static func start() async throws -> Browser {
         let port = try FreePort.find()
         let driver = try BackgroundProcess(URL(fileURLWithPath: "/usr/bin/chromedriver"), ["--port=\(port)"])
-        _ = try await driver.waitFor("started successfully|ChromeDriver was started")
+        do {
+            _ = try await driver.waitFor("started successfully|ChromeDriver was started")
+        } catch {
+            driver.stop()
+            throw error
+        }
         let endpoint = URL(string: "http://127.0.0.1:\(port)/")!
         let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": ["goog:chromeOptions": [
             "binary": "/usr/bin/chromium",

@@ -26,6 +26,9 @@ struct TemplateContextTests {
         roots.append(IndexPage(site: info, lines: views.lines(details.map(\.head)), latest: details.first?.head))
         roots.append(ChangelogPage(site: info, releases: details, pagination: Pagination(page: 1, pages: 2, previous: nil, next: "x")))
         roots.append(try views.page(try #require(visible.pages.first), site: info))
+        var changelog = ChangelogConfig()
+        (changelog.compareURL, changelog.tagURL, changelog.unreleasedURL) = ("c/{version}", "t/{version}", "u/{latest}")
+        roots.append(KeepAChangelogBuilder(config: changelog).build(details))
         let final = try #require(visible.releases.first { $0.release?.version.text == "1.1.0" })
         roots.append(try AnnouncementBuilder(views: views, isInternal: true).build(final))
         roots.append(try #require(FeedBuilder(config: site.project.config, audience: audience, theme: site.theme).build(Array(zip(visible.releases, details)))))
@@ -44,7 +47,8 @@ struct TemplateContextTests {
         }
         let expected = ["SiteInfo", "NavLink", "IndexPage", "LineGroup", "ReleaseSummary", "ReleasePage", "ReleaseDetail",
                         "ReleaseMeta", "SignOffView", "EntrySection", "ComponentGroup", "EntryView", "TicketView",
-                        "ChangelogPage", "Pagination", "ContentPage", "TocItem", "AnnouncementView", "AnnouncementSection",
+                        "ChangelogPage", "Pagination", "ContentPage", "TocItem", "AnnouncementView", "AnnouncementSection", "AnnouncementItem", "AnnouncementPart",
+                        "KeepAChangelogView", "KeepAChangelogRelease", "KeepAChangelogSection", "ChangelogLink",
                         "FeedView", "FeedEntry"]
         #expect(checked.isSuperset(of: expected), "not reached: \(Set(expected).subtracting(checked).sorted())")
     }

@@ -16,12 +16,17 @@ final class BackgroundProcess: @unchecked Sendable {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
-        output.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let text = String(decoding: handle.availableData, as: UTF8.self)
-            guard let self else { return }
-            lock.withLock { collected += text }
-        }
         try process.run()
+        // A thread of its own that blocks in read(2): under load, a readabilityHandler was
+        // seen to stop delivering after the first chunk (a warning line, say).
+        let reader = output.fileHandleForReading
+        Thread.detachNewThread { [weak self] in
+            while true {
+                let data = reader.availableData
+                guard !data.isEmpty, let self else { return }
+                self.lock.withLock { self.collected += String(decoding: data, as: UTF8.self) }
+            }
+        }
     }
 
     /// Everything printed so far (standard output and error).
@@ -39,7 +44,7 @@ final class BackgroundProcess: @unchecked Sendable {
                 guard process.isRunning else { break }
                 Thread.sleep(forTimeInterval: 0.05)
             }
-            throw ProcessError(message: "no '\(pattern)' in the output of \(process.executableURL?.lastPathComponent ?? "?"): \(output)")
+            throw ProcessError(message: "no '\(pattern)' in the output of \(process.executableURL?.lastPathComponent ?? "?") (\(process.isRunning ? "still running" : "exited with status \(process.terminationStatus)")): \(output)")
         }
     }
 

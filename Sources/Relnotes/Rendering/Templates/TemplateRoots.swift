@@ -16,9 +16,10 @@ enum TemplateRoots {
         Root(name: "page", context: ContentPage.templateShape, required: true),
         Root(name: "notes.md", context: ReleasePage.templateShape, required: true),
         Root(name: "notes.html", context: ReleasePage.templateShape, required: true),
-        Root(name: "changelog.md", context: ChangelogPage.templateShape, required: true),
+        Root(name: "changelog.md", context: KeepAChangelogView.templateShape, required: true),
         Root(name: "announcement.md", context: AnnouncementView.templateShape, required: true),
         Root(name: "announcement.html", context: AnnouncementView.templateShape, required: true),
+        Root(name: "announcement.txt", context: AnnouncementView.templateShape, required: true),
         Root(name: "feed.xml", context: FeedView.templateShape, required: true),
         // The feed's content: a release's sections, as on its page.
         Root(name: "partials/release-content", context: ReleaseDetail.templateShape, required: false),

@@ -96,19 +96,50 @@ struct TemplateNull: MustacheCustomRenderable {
 
 extension AnnouncementView: TemplateContext {
     static let templateFields: [String: TemplateField<AnnouncementView>] = [
-        "siteTitle": .init(\AnnouncementView.siteTitle),
+        "subject": .init(\AnnouncementView.subject),
+        "product": .init(\AnnouncementView.product),
         "isInternal": .init(\AnnouncementView.isInternal),
         "release": .init(\AnnouncementView.release),
+        "status": .init(\AnnouncementView.status),
+        "link": .init(\AnnouncementView.link),
         "meta": .init(\AnnouncementView.meta),
+        "withdrawalReason": .init(\AnnouncementView.withdrawalReason),
+        "introduction": .init(\AnnouncementView.introduction),
         "sections": .init(\AnnouncementView.sections),
         "nothingToSay": .init(\AnnouncementView.nothingToSay),
     ]
 }
 
+extension AnnouncementLink: TemplateContext {
+    static let templateFields: [String: TemplateField<AnnouncementLink>] = [
+        "url": .init(\AnnouncementLink.url),
+        "label": .init(\AnnouncementLink.label),
+    ]
+}
+
+extension AnnouncementPart: TemplateContext {
+    static let templateFields: [String: TemplateField<AnnouncementPart>] = [
+        "heading": .init(\AnnouncementPart.heading),
+        "underline": .init(\AnnouncementPart.underline),
+        "text": .init(\AnnouncementPart.text),
+    ]
+}
+
 extension AnnouncementSection: TemplateContext {
     static let templateFields: [String: TemplateField<AnnouncementSection>] = [
-        "section": .init(\AnnouncementSection.section),
+        "title": .init(\AnnouncementSection.title),
         "body": .init(\AnnouncementSection.body),
+        "items": .init(\AnnouncementSection.items),
+        "hasItems": .init(\AnnouncementSection.hasItems),
+    ]
+}
+
+extension AnnouncementItem: TemplateContext {
+    static let templateFields: [String: TemplateField<AnnouncementItem>] = [
+        "entry": .init(\AnnouncementItem.entry),
+        "label": .init(\AnnouncementItem.label),
+        "body": .init(\AnnouncementItem.body),
+        "hasDetails": .init(\AnnouncementItem.hasDetails),
     ]
 }
 
@@ -149,6 +180,37 @@ extension ReleasePage: TemplateContext {
     static let templateFields: [String: TemplateField<ReleasePage>] = [
         "site": .init(\ReleasePage.site),
         "release": .init(\ReleasePage.release),
+    ]
+}
+
+extension KeepAChangelogView: TemplateContext {
+    static let templateFields: [String: TemplateField<KeepAChangelogView>] = [
+        "releases": .init(\KeepAChangelogView.releases),
+        "links": .init(\KeepAChangelogView.links),
+        "hasLinks": .init(\KeepAChangelogView.hasLinks),
+    ]
+}
+
+extension KeepAChangelogRelease: TemplateContext {
+    static let templateFields: [String: TemplateField<KeepAChangelogRelease>] = [
+        "label": .init(\KeepAChangelogRelease.label),
+        "date": .init(\KeepAChangelogRelease.date),
+        "isYanked": .init(\KeepAChangelogRelease.isYanked),
+        "sections": .init(\KeepAChangelogRelease.sections),
+    ]
+}
+
+extension KeepAChangelogSection: TemplateContext {
+    static let templateFields: [String: TemplateField<KeepAChangelogSection>] = [
+        "title": .init(\KeepAChangelogSection.title),
+        "types": .init(\KeepAChangelogSection.types),
+    ]
+}
+
+extension ChangelogLink: TemplateContext {
+    static let templateFields: [String: TemplateField<ChangelogLink>] = [
+        "label": .init(\ChangelogLink.label),
+        "url": .init(\ChangelogLink.url),
     ]
 }
 

@@ -5,7 +5,7 @@ import Foundation
 /// The defaults are Keep a Changelog's six sections. A project's own type titles and names
 /// are understood too (`### Bug fixes`, `### fix`), so a `CHANGELOG.md` that relnotes wrote
 /// imports as well. Titles compare without regard to case.
-public struct SectionMapping: Sendable {
+public struct ImportSectionTypes: Sendable {
     private var types: [String: String]
 
     /// Keep a Changelog 1.1.0's sections; `Changed` is an improvement.
