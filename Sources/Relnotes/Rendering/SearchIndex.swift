@@ -25,76 +25,106 @@ struct SearchIndex {
     let audience: String
 
     func encode(_ releases: [(visible: VisibleRelease, detail: ReleaseDetail)]) -> String {
-        var types: [String] = [], typeNumbers: [String: Int] = [:]
-        var components: [String] = [], componentNumbers: [String: Int] = [:]
-        var releaseRows: [String] = [], entryRows: [String] = []
+        var types = Numbering(), components = Numbering()
+        var json = CompactJSON()
+        json.raw("\n\"releases\":[")
+        var entries = CompactJSON()
         for (number, (visible, detail)) in releases.enumerated() {
             let head = detail.head
             let prefix = HeadingSlugs.slug(ViewBuilder.dotsToDashes("\(visible.release.map { "v" + $0.version.text } ?? "unreleased")-"))
             let summary = visible.fields.summary.map { bodies.inline($0, for: audience, as: .text) } ?? ""
             let state = head.supersededBy != nil ? "superseded" : head.isWithdrawn ? "withdrawn" : head.isDraft ? "draft" : ""
-            releaseRows.append(Self.array([Self.string(head.version), Self.string(head.path), Self.string(prefix),
-                                           Self.string(head.hasTitle ? head.titleText : ""), Self.string(Self.oneLine(summary)),
-                                           Self.string(head.date ?? ""), Self.string(state)]))
+            json.row(number == 0) {
+                $0.strings([head.version, head.path, prefix, head.hasTitle ? head.titleText : "", summary, head.date ?? "", state])
+            }
             for section in detail.sections {
-                let type = typeNumbers[section.title] ?? {
-                    types.append(section.title)
-                    typeNumbers[section.title] = types.count - 1
-                    return types.count - 1
-                }()
+                let type = types.number(of: section.title)
                 for group in section.groups {
-                    let component = group.component.map { name in
-                        componentNumbers[name] ?? {
-                            components.append(name)
-                            componentNumbers[name] = components.count - 1
-                            return components.count - 1
-                        }()
-                    } ?? -1
+                    let component = group.component.map { components.number(of: $0) } ?? -1
                     for entry in group.entries {
                         let anchor = entry.anchor.hasPrefix(prefix) ? String(entry.anchor.dropFirst(prefix.count)) : "#" + entry.anchor
-                        entryRows.append(Self.array([String(number), String(type), String(component), Self.string(anchor),
-                                                     Self.string(entry.titleText), Self.string(entry.tickets.map(\.key).joined(separator: " "))]))
+                        entries.row(entries.isEmpty) {
+                            $0.raw("\(number),\(type),\(component),")
+                            $0.strings([anchor, entry.titleText, entry.tickets.map(\.key).joined(separator: " ")])
+                        }
                     }
                 }
             }
         }
-        return "relnotesSearchIndex({\"v\":1,\"types\":" + Self.array(types.map(Self.string))
-            + ",\"components\":" + Self.array(components.map(Self.string))
-            + ",\n\"releases\":" + Self.rows(releaseRows)
-            + ",\n\"entries\":" + Self.rows(entryRows) + "});\n"
+        var file = CompactJSON()
+        file.raw("relnotesSearchIndex({\"v\":1,\"types\":[")
+        file.strings(types.names)
+        file.raw("],\"components\":[")
+        file.strings(components.names)
+        file.raw("],")
+        file.bytes += json.bytes
+        file.raw("],\n\"entries\":[")
+        file.bytes += entries.bytes
+        file.raw("]});\n")
+        return String(decoding: file.bytes, as: UTF8.self)
+    }
+}
+
+/// Names numbered in the order they first come.
+private struct Numbering {
+    private(set) var names: [String] = []
+    private var numbers: [String: Int] = [:]
+
+    mutating func number(of name: String) -> Int {
+        if let number = numbers[name] { return number }
+        names.append(name)
+        numbers[name] = names.count - 1
+        return names.count - 1
+    }
+}
+
+/// JSON without spaces, written as bytes; its strings are JavaScript strings too (U+2028
+/// and U+2029 escaped), and hold no line breaks (a summary's become spaces).
+private struct CompactJSON {
+    var bytes: [UInt8] = []
+    var isEmpty: Bool { bytes.isEmpty }
+
+    mutating func raw(_ text: String) { bytes += text.utf8 }
+
+    /// `[…]` on a line of its own, after a comma unless `first`: the file diffs well.
+    mutating func row(_ first: Bool, _ content: (inout CompactJSON) -> Void) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        bytes += [UInt8(ascii: "\n"), UInt8(ascii: "[")]
+        content(&self)
+        bytes.append(UInt8(ascii: "]"))
     }
 
-    // MARK: - Compact JSON
-
-    private static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
-
-    /// One row a line, so that the file diffs well.
-    private static func rows(_ rows: [String]) -> String { "[\n" + rows.joined(separator: ",\n") + "]" }
-
-    private static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
-    }
-
-    /// A JSON string that is a JavaScript string too (U+2028 and U+2029 escaped).
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
+    mutating func strings(_ texts: [String]) {
+        for (index, text) in texts.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            string(text)
         }
-        return out + "\""
+    }
+
+    mutating func string(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var utf8 = Array(text.utf8)[...]
+        // Leading and trailing white space of a one-line text: none.
+        while let first = utf8.first, first == 0x20 || first == 0x0A || first == 0x0D || first == 0x09 { utf8 = utf8.dropFirst() }
+        while let last = utf8.last, last == 0x20 || last == 0x0A || last == 0x0D || last == 0x09 { utf8 = utf8.dropLast() }
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                bytes += [UInt8(ascii: "\\"), byte]
+            case 0x0A, 0x0D, 0x09:
+                bytes.append(0x20)
+            case 0..<0x20:
+                bytes += Array(String(format: "\\u%04x", Int(byte)).utf8)
+            case 0xE2 where index + 2 < utf8.endIndex && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                bytes += Array((utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                index += 2
+            default:
+                bytes.append(byte)
+            }
+            index += 1
+        }
+        bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -75,6 +75,8 @@ final class ReleaseDetail: Sendable {
     /// The page's table of contents: the highlights' `##` headings and the sections.
     let toc: [TocItem]
     let hasToc: Bool
+    /// `has-type-fix has-component-exports…`: what the changelog's filters keep it by.
+    let filterClasses: String
     /// For candidates after the first: what is new since `previousCandidate`.
     let newSections: [EntrySection]?
     let hasNewSections: Bool
@@ -90,6 +92,8 @@ final class ReleaseDetail: Sendable {
         self.continuedSection = continuedSection
         self.toc = toc
         self.hasToc = hasToc
+        let all = sections + (newSections ?? [])
+        filterClasses = (Set(all.map { "has-type-" + $0.type }).sorted() + Set(all.flatMap { $0.groups.map { "has-component-" + $0.componentSlug } }).sorted()).joined(separator: " ")
         self.newSections = newSections
         self.hasNewSections = hasNewSections
         self.previousCandidate = previousCandidate
@@ -133,6 +137,8 @@ final class EntrySection: Sendable {
     let hasHeading: Bool
     /// A section of the site's pages (`ViewBuilder.sections(…linkable:)`).
     let linkable: Bool
+    /// `has-component-exports…`: what the changelog's component filters keep it by.
+    let componentClasses: String
     /// Heading levels: sections nested under "New since…" sit one level deeper.
     let level: Int
     let componentLevel: Int
@@ -152,6 +158,7 @@ final class EntrySection: Sendable {
         self.anchor = anchor
         self.hasHeading = hasHeading
         self.linkable = linkable
+        componentClasses = groups.map { "has-component-" + $0.componentSlug }.joined(separator: " ")
         self.level = level
         self.componentLevel = componentLevel
         self.marks = marks
