@@ -14,7 +14,7 @@ struct BuildCommand: ParsableCommand {
 
             Examples:
               relnotes build                          # every audience, released versions only
-              relnotes build --drafts                 # include candidates, planned and unreleased notes
+              relnotes build --drafts                 # with candidates, planned and unreleased notes, into site-drafts/
               relnotes build --audience external --out public
             """
     )
