@@ -99,12 +99,13 @@ struct ConfigReader {
             }
             var audience = AudienceDefinition(name: field.key, title: field.key.capitalized)
             if !field.value.isNull, let settings = reader.mapping(field) {
-                reader.checkKeys(settings, allowed: ["title", "sees"], in: "audience '\(field.key)'")
+                reader.checkKeys(settings, allowed: ["title", "sees", "path", "base_url", "private"], in: "audience '\(field.key)'")
                 if let title = reader.line(settings["title"]) { audience.title = title }
                 if let sees = reader.locatedTexts(settings["sees"]) {
                     audience.sees = sees.map(\.text)
                     references += sees
                 }
+                readPublishing(settings, into: &audience)
             }
             audiences.append(audience)
         }
@@ -113,6 +114,20 @@ struct ConfigReader {
             return SiteConfig().audiences
         }
         return audiences
+    }
+
+    /// `path`, `base_url` and `private` of one audience (`SiteConfig+Publishing`).
+    mutating func readPublishing(_ settings: YAMLMapping, into audience: inout AudienceDefinition) {
+        if let field = settings["path"], let path = reader.text(field) {
+            let valid = path.isEmpty || (path != "." && path != ".." && path.allSatisfy { ($0.isASCIILetter && $0.isLowercase) || $0.isASCIIDigit || "-_.".contains($0) })
+            if !valid {
+                reader.report(.error("invalid-value", "'path' must be one folder name (lowercase letters, digits, '-', '_', '.') or \"\" for the output folder itself, not '\(path)'", at: field.valueLocation))
+            } else {
+                audience.path = path
+            }
+        }
+        if let field = settings["base_url"], let url = reader.line(field) { audience.baseURL = readBaseURL(url, at: field) }
+        if let isPrivate = reader.bool(settings["private"]) { audience.isPrivate = isPrivate }
     }
 
     mutating func readTypes(_ mapping: YAMLMapping) -> [EntryType] {

@@ -48,11 +48,23 @@ public struct AudienceDefinition: Sendable, Hashable {
     public var title: String
     /// Audiences whose content this one sees too (transitively).
     public var sees: [String]
+    /// The audience's folder under the output folder: its name by default, `""` for the
+    /// output folder itself (`audiences.<name>.path`).
+    public var path: String
+    /// The public URL of the audience's site (`audiences.<name>.base_url`); `nil` means
+    /// the top-level `base_url` followed by `path` (`SiteConfig.siteURL(of:)`).
+    public var baseURL: String?
+    /// Whether search engines are kept out (`noindex`, no sitemap); `nil` means the default:
+    /// private when the audience sees the default audience (`internal`), as trusted ones do.
+    public var isPrivate: Bool?
 
-    public init(name: String, title: String, sees: [String] = []) {
+    public init(name: String, title: String, sees: [String] = [], path: String? = nil, baseURL: String? = nil, isPrivate: Bool? = nil) {
         self.name = name
         self.title = title
         self.sees = sees
+        self.path = path ?? name
+        self.baseURL = baseURL
+        self.isPrivate = isPrivate
     }
 }
 

@@ -27,7 +27,7 @@ final class AudienceRenderer: Sendable {
 
     /// What a file of the listing is.
     enum File: Sendable, Hashable {
-        case index, release(Int), notes(Int), changelog(page: Int), changelogMarkdown, page(Int), feed, json, asset(String)
+        case index, release(Int), notes(Int), changelog(page: Int), changelogMarkdown, page(Int), feed, json, searchIndex, sitemap, asset(String)
     }
 
     /// `previewAudiences`: the audiences to offer in the preview banner; `nil` outside
@@ -42,7 +42,8 @@ final class AudienceRenderer: Sendable {
         info = Self.siteInfo(site, config: config, bodies: bodies, previewAudiences: previewAudiences)
         details = site.releases.map { _ in Memo() }
         notes = site.releases.map { _ in Memo() }
-        feedReleases = config.baseURL == nil ? [] : Array(site.releases.indices.filter { site.releases[$0].release?.status == .released }.prefix(config.feedSize))
+        let siteURL = config.siteURL(of: site.audience)
+        feedReleases = siteURL == nil ? [] : Array(site.releases.indices.filter { site.releases[$0].release?.status == .released }.prefix(config.feedSize))
 
         var listing: [(path: String, file: File)] = [("index.html", .index)]
         for (number, release) in site.releases.enumerated() {
@@ -56,14 +57,17 @@ final class AudienceRenderer: Sendable {
         for (number, visible) in site.pages.enumerated() {
             listing.append(("pages/\(visible.page.slug)/index.html", .page(number)))
         }
-        if config.baseURL != nil { listing.append(("feed.xml", .feed)) }
+        if siteURL != nil { listing.append(("feed.xml", .feed)) }
         listing.append(("releases.json", .json))
+        listing.append((SearchIndex.fileName, .searchIndex))
+        if siteURL != nil && !config.isPrivate(site.audience) { listing.append(("sitemap.xml", .sitemap)) }
         for name in theme.assets.keys.sorted() { listing.append((name, .asset(name))) }
         self.listing = listing
         index = Dictionary(listing.map { ($0.path, $0.file) }, uniquingKeysWith: { first, _ in first })
     }
 
-    var folder: String { site.audience.name }
+    /// The audience's folder under the output folder (`audiences.<name>.path`).
+    var folder: String { site.audience.path }
 
     /// Renders every file of the listing, handing each to `emit` with its place in the
     /// listing as soon as it is made, from any thread.
@@ -82,7 +86,7 @@ final class AudienceRenderer: Sendable {
         _ = try Concurrent.map(order, oneByOne: true) { (number) throws(DiagnosticsError) in
             let (path, file) = self.listing[number]
             if file == .json, let stream {
-                try stream("\(self.folder)/\(path)") { (write) throws(DiagnosticsError) in
+                try stream(SiteConfig.outputPath(path, in: self.folder)) { (write) throws(DiagnosticsError) in
                     try ReleasesJSONBuilder(views: self.html).encode(try self.jsonReleases(), writingTo: write)
                 }
             } else if let output = try self.render(file) {
@@ -102,7 +106,7 @@ final class AudienceRenderer: Sendable {
             return page("index.html", "index", IndexPage(site: info.at(depth: 0, current: ""), lines: html.lines(heads), latest: heads.first { $0.isLatest }))
         case .release(let number):
             let detail = try htmlDetail(number)
-            return page(detail.head.path + "index.html", "release", ReleasePage(site: info.at(depth: 2, current: detail.head.path), release: detail))
+            return page(detail.head.path + "index.html", "release", ReleasePage(site: info.at(depth: 2, current: detail.head.path), neighbours: neighbours(of: number), release: detail))
         case .notes(let number):
             let note = try markdownDetail(number)
             return page(note.head.path + "notes.md", "notes.md", ReleasePage(site: info.at(depth: 2, current: note.head.path), release: note))
@@ -121,9 +125,13 @@ final class AudienceRenderer: Sendable {
             let feed = FeedBuilder(config: config, audience: site.audience, theme: theme).build(releases)
             return feed.map { page("feed.xml", "feed.xml", $0) }
         case .json:
-            return OutputFile(path: "\(folder)/releases.json", contents: try ReleasesJSONBuilder(views: html).encode(try jsonReleases()))
+            return OutputFile(path: SiteConfig.outputPath("releases.json", in: folder), contents: try ReleasesJSONBuilder(views: html).encode(try jsonReleases()))
+        case .searchIndex:
+            return OutputFile(path: SiteConfig.outputPath(SearchIndex.fileName, in: folder), text: SearchIndex(bodies: bodies, audience: site.audience.name).encode(try jsonReleases()))
+        case .sitemap:
+            return OutputFile(path: SiteConfig.outputPath("sitemap.xml", in: folder), text: Sitemap.build(listing: listing.map(\.path), siteURL: config.siteURL(of: site.audience) ?? "", dates: sitemapDates))
         case .asset(let name):
-            return OutputFile(path: "\(folder)/\(name)", contents: theme.assets[name] ?? Data())
+            return OutputFile(path: SiteConfig.outputPath(name, in: folder), contents: theme.assets[name] ?? Data())
         }
     }
 
@@ -145,12 +153,12 @@ final class AudienceRenderer: Sendable {
         try site.releases.indices.map { (number) throws(DiagnosticsError) in (site.releases[number], try htmlDetail(number)) }
     }
 
-    private func isLarge(_ file: File) -> Bool { file == .json || file == .feed || file == .changelogMarkdown }
+    private func isLarge(_ file: File) -> Bool { file == .json || file == .feed || file == .changelogMarkdown || file == .searchIndex }
 
     // MARK: - Pieces
 
     private func page(_ path: String, _ template: String, _ context: Any) -> OutputFile {
-        OutputFile(path: "\(folder)/\(path)", text: theme.render(template, context))
+        OutputFile(path: SiteConfig.outputPath(path, in: folder), text: theme.render(template, context))
     }
 
     private static func changelogPageCount(_ releases: Int, size: Int) -> Int {
@@ -179,8 +187,8 @@ final class AudienceRenderer: Sendable {
             nav.append(NavLink(title: bodies.plain(visible.fields.title ?? visible.page.slug), path: "pages/\(visible.page.slug)/", url: "", current: false))
         }
         return SiteInfo(
-            title: config.title, audience: site.audience.name, audienceTitle: site.audience.title,
-            root: "", home: "./", nav: nav, drafts: site.includesDrafts, hasFeed: config.baseURL != nil,
+            title: config.title, reading: reading(site, config: config, bodies: bodies), audience: site.audience.name, audienceTitle: site.audience.title,
+            root: "", home: "./", nav: nav, drafts: site.includesDrafts, hasFeed: config.siteURL(of: site.audience) != nil,
             preview: previewAudiences.map { audiences in
                 PreviewBanner(
                     audience: site.audience.name, audienceTitle: site.audience.title,

@@ -9,8 +9,7 @@ struct FeedBuilder {
 
     /// The feed, or `nil` without `base_url` (a warning says so at load time).
     func build(_ releases: [(visible: VisibleRelease, detail: ReleaseDetail)]) -> FeedView? {
-        guard let baseURL = config.baseURL else { return nil }
-        let siteURL = baseURL + audience.name + "/"
+        guard let siteURL = config.siteURL(of: audience) else { return nil }
         let published = releases.filter { $0.visible.release?.status == .released }.prefix(config.feedSize)
         let entries = published.map { release in
             let head = release.detail.head
@@ -41,9 +40,12 @@ struct FeedBuilder {
         "\(date ?? "1970-01-01")T00:00:00Z"
     }
 
-    /// Without `base_url` there can be no feed: said once, as a warning.
+    /// Without `base_url` there can be no feed (and no sitemap): said once, as a warning.
     static func warnings(_ config: SiteConfig) -> [Diagnostic] {
-        guard config.baseURL == nil else { return [] }
-        return [.warning("feed-skipped", "feed.xml is not built: set base_url in relnotes.yml to the site's public URL", at: SourceLocation(path: "relnotes.yml"))]
+        let unplaced = config.audiences.filter { config.siteURL(of: $0) == nil }
+        guard !unplaced.isEmpty else { return [] }
+        let files = unplaced.contains { !config.isPrivate($0) } ? "feed.xml and sitemap.xml are" : "feed.xml is"
+        let whose = unplaced.count == config.audiences.count ? "" : " for \(unplaced.map(\.name).quotedList)"
+        return [.warning("feed-skipped", "\(files) not built\(whose): set base_url in relnotes.yml to the site's public URL", at: SourceLocation(path: "relnotes.yml"))]
     }
 }

@@ -36,7 +36,7 @@ enum ReusedPartials {
     /// Renders each section of `detail` on its own and keeps the rendering wherever it
     /// looked up nothing outside the section.
     static func prepare(_ detail: ReleaseDetail, with library: MustacheLibrary) {
-        for section in detail.sections + (detail.newSections ?? []) {
+        for section in detail.sections + (detail.newSections ?? []) + (detail.continuedSection.map { [$0] } ?? []) {
             let probe = SectionProbe(section: section)
             guard let html = library.render(probe, withTemplate: partial), !probe.lookedOutside else { continue }
             section.relnotesReusedSection.store(html)

@@ -5,6 +5,9 @@ struct ViewBuilder {
     let config: SiteConfig
     let bodies: BodyRenderer
     let format: MarkupFormat
+    /// The final versions this audience sees released (or withdrawn): their candidates are
+    /// superseded, no longer drafts.
+    let finals: Set<SemanticVersion>
 
     var audience: String { site.audience.name }
 
@@ -13,6 +16,7 @@ struct ViewBuilder {
         self.config = config
         self.bodies = bodies
         self.format = format
+        finals = Set(site.releases.compactMap(\.release).filter { !$0.version.isPrerelease && !$0.isDraft }.map(\.version))
     }
 
     // MARK: - Releases
@@ -24,6 +28,8 @@ struct ViewBuilder {
         let isLatest = release.map { $0.version == site.latest && $0.status == .released } ?? false
         let restrictedTo = release.map { restriction($0.audience) } ?? nil
         let isCandidate = release?.version.isPrerelease ?? false
+        let supersededBy = release.flatMap { isCandidate && finals.contains($0.version.core) ? $0.version.core.text : nil }
+        let isDraft = visible.isDraft && supersededBy == nil
         return ReleaseSummary(
             version: visible.isUnreleased ? "Unreleased" : visible.versionText,
             path: "releases/\(visible.versionText)/",
@@ -36,29 +42,34 @@ struct ViewBuilder {
             status: release?.status.rawValue ?? "unreleased",
             line: release?.version.line ?? "Unreleased",
             isLatest: isLatest,
-            isDraft: visible.isDraft,
+            isDraft: isDraft,
             isWithdrawn: release?.status == .withdrawn,
             isCandidate: isCandidate,
             isUnreleased: visible.isUnreleased,
             restrictedTo: restrictedTo,
-            hasBadges: isLatest || visible.isDraft || isCandidate || release?.status == .withdrawn || restrictedTo != nil,
+            supersededBy: supersededBy,
+            hasBadges: isLatest || isDraft || isCandidate || release?.status == .withdrawn || restrictedTo != nil,
             extra: visible.fields.extra)
     }
 
     func detail(of visible: VisibleRelease) throws(DiagnosticsError) -> ReleaseDetail {
         let anchors = HeadingSlugs()
-        let highlights = try visible.release.map { (release) throws(DiagnosticsError) in
-            try bodies.optionalBody(release.body, for: audience, as: format)
-        } ?? nil
+        let body = try visible.release.map { (release) throws(DiagnosticsError) in try bodies.render(release.body, for: audience, as: format) }
+        let highlights = body.flatMap { $0.text.allSatisfy(\.isWhitespace) ? nil : $0 }
         let version = visible.release?.version
         let newSections = try visible.newEntries.map { (entries) throws(DiagnosticsError) in
-            try self.sections(entries, anchors: anchors, folding: version, level: 3)
+            try self.sections(entries, anchors: anchors, folding: version, level: 3, linkable: true)
         }
-        let sections = try sections(visible.entries, anchors: anchors, folding: version, level: newSections == nil ? 2 : 3)
+        let sections = try sections(visible.entries, anchors: anchors, folding: version, level: newSections == nil ? 2 : 3, linkable: true)
+        let layout = ReleaseLayout(highlights: highlights?.headings ?? [], sections: sections, newSections: newSections)
         return ReleaseDetail(
             head: summary(of: visible),
-            highlights: highlights,
+            highlights: highlights?.text,
             sections: sections,
+            pageSections: layout.pageSections,
+            continuedSection: layout.continuedSection,
+            toc: layout.toc,
+            hasToc: layout.toc.count >= ReleaseLayout.tocThreshold,
             newSections: newSections,
             hasNewSections: newSections != nil,
             previousCandidate: visible.previousCandidate?.text,
@@ -77,7 +88,10 @@ struct ViewBuilder {
     // MARK: - Entries
 
     /// Entries grouped by type (configured order), then by component (ungrouped first).
-    func sections(_ entries: [VisibleEntry], anchors: HeadingSlugs, folding version: SemanticVersion?, level: Int = 2) throws(DiagnosticsError) -> [EntrySection] {
+    ///
+    /// `linkable`: sections of the site's pages, whose headings get ids, entries permalinks,
+    /// and component groups a class for the changelog's filters (not those of announcements).
+    func sections(_ entries: [VisibleEntry], anchors: HeadingSlugs, folding version: SemanticVersion?, level: Int = 2, linkable: Bool = false) throws(DiagnosticsError) -> [EntrySection] {
         var sections: [EntrySection] = []
         for type in config.types {
             let ofType = entries.filter { $0.entry.type == type.name }
@@ -90,8 +104,11 @@ struct ViewBuilder {
                 let members = ofType.filter { $0.fields.component == component }
                 groups.append(ComponentGroup(component: component, entries: try views(members, anchors: anchors, folding: version)))
             }
+            // After the entries' anchors, so that adding sections' ones changed none of them.
+            let prefix = version.map { "v" + $0.text } ?? "unreleased"
             sections.append(EntrySection(
-                type: type.name, title: type.title, level: level, componentLevel: level + 1,
+                type: type.name, title: type.title, anchor: anchors.unique(for: Self.dotsToDashes("\(prefix)-\(type.name)")), hasHeading: true, linkable: linkable,
+                level: level, componentLevel: level + 1,
                 marks: String(repeating: "#", count: level), componentMarks: String(repeating: "#", count: level + 1),
                 groups: groups, count: ofType.count))
         }
@@ -100,7 +117,7 @@ struct ViewBuilder {
 
     /// A section with no entries (for announcements whose text comes from the release body).
     func emptySection(_ type: EntryType) -> EntrySection {
-        EntrySection(type: type.name, title: type.title, level: 2, componentLevel: 3, marks: "##", componentMarks: "###", groups: [], count: 0)
+        EntrySection(type: type.name, title: type.title, anchor: type.name, hasHeading: true, linkable: false, level: 2, componentLevel: 3, marks: "##", componentMarks: "###", groups: [], count: 0)
     }
 
     private func views(_ entries: [VisibleEntry], anchors: HeadingSlugs, folding version: SemanticVersion?) throws(DiagnosticsError) -> [EntryView] {
@@ -131,7 +148,7 @@ struct ViewBuilder {
     }
 
     /// `.` as `-`, scalar by scalar (as Foundation's `replacingOccurrences` replaced it).
-    private static func dotsToDashes(_ text: String) -> String {
+    static func dotsToDashes(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { scalars.append(scalar == "." ? "-" : scalar) }
         return String(scalars)

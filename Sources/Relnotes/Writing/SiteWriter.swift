@@ -13,6 +13,8 @@ import Darwin
 /// are carried over untouched, and a folder without a manifest is never replaced.
 public struct SiteWriter: Sendable {
     public static let manifestName = ".relnotes-manifest"
+    /// Which audience each folder of the output holds (`OutputOwners`).
+    public static let ownersName = ".relnotes-audiences"
 
     public let output: URL
 
@@ -20,7 +22,8 @@ public struct SiteWriter: Sendable {
         self.output = output.standardizedFileURL
     }
 
-    /// Writes `files`, which replace the generated files of the folders `rebuilt` (audiences);
+    /// Writes `files`, which replace the generated files of the folders `rebuilt` (audiences'
+    /// folders: `audiences.<name>.path`, `""` for an audience at the root of the output);
     /// the generated files of other audiences from an earlier build are kept, unless
     /// `configured` (the audiences of the configuration) is given and does not name them:
     /// the folder of an audience removed from `relnotes.yml` goes with its last build.
@@ -34,11 +37,16 @@ public struct SiteWriter: Sendable {
     /// any thread), so that a large site never has to be held in memory whole; then as
     /// `write(_:rebuilt:configured:)`. Returns how many files were written.
     @discardableResult
-    public func write(rebuilt: [String], configured: [String]? = nil, _ produce: (StagingFolder) throws(DiagnosticsError) -> Void) throws(DiagnosticsError) -> Int {
+    ///
+    /// `owners`: the audience each folder of `rebuilt` is built for; a folder that holds
+    /// another audience's site from an earlier build is never replaced by it.
+    public func write(rebuilt: [String], configured: [String]? = nil, owners: [String: String]? = nil, _ produce: (StagingFolder) throws(DiagnosticsError) -> Void) throws(DiagnosticsError) -> Int {
         let fileManager = FileManager.default
         let staging = output.deletingLastPathComponent().appending(path: "." + output.lastPathComponent + ".relnotes-new")
         do {
             let previous = try previousManifest()
+            let previousOwners = OutputOwners.read(output, manifest: previous)
+            try previousOwners.check(rebuilding: owners ?? Dictionary(uniqueKeysWithValues: rebuilt.map { ($0, $0) }), in: output)
             try? fileManager.removeItem(at: staging)
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
             let folder = StagingFolder(staging: staging, output: output, previous: previous)
@@ -53,9 +61,9 @@ public struct SiteWriter: Sendable {
             if let previous {
                 let removed = configured.map { configured in previous.audienceFolders.filter { !configured.contains($0) } } ?? []
                 let replaced = rebuilt + removed
-                for path in FileSystem.files(under: output, includingHidden: true) where path != Self.manifestName {
+                for path in FileSystem.files(under: output, includingHidden: true) where path != Self.manifestName && path != Self.ownersName {
                     let wasGenerated = previous.contains(path)
-                    if wasGenerated && replaced.contains(where: { path.hasPrefix($0 + "/") }) { continue }
+                    if wasGenerated && replaced.contains(where: { $0.isEmpty || path.hasPrefix($0 + "/") }) { continue }
                     if generated.contains(path) {
                         if wasGenerated { continue }
                         throw Failure("'\(path)' in \(output.lastPathComponent)/ was not made by relnotes and would be overwritten; move it away")
@@ -66,6 +74,9 @@ public struct SiteWriter: Sendable {
             }
             let manifest = generated.sorted().joined(separator: "\n") + "\n"
             try Data(manifest.utf8).write(to: staging.appending(path: Self.manifestName))
+            if let owners {
+                try previousOwners.updated(owners, keeping: generated).write(to: staging.appending(path: Self.ownersName))
+            }
             if previous != nil {
                 try AtomicSwap.exchange(staging, output)
                 try fileManager.removeItem(at: staging)

@@ -6,7 +6,7 @@ import Relnotes
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Build the site of every audience into site/<audience>/.",
+        abstract: "Build the site of every audience into site/<audience>/ (site-drafts/ with --drafts).",
         discussion: """
             Checks the whole project first (like `relnotes check`); on any error nothing is \
             written and the previous site stays as it was. The new site is written beside \
@@ -14,14 +14,14 @@ struct BuildCommand: ParsableCommand {
 
             Examples:
               relnotes build                          # every audience, released versions only
-              relnotes build --drafts                 # include candidates, planned and unreleased notes
+              relnotes build --drafts                 # with candidates, planned and unreleased notes, into site-drafts/
               relnotes build --audience external --out public
             """
     )
 
     @OptionGroup var project: ProjectOptions
 
-    @Option(help: ArgumentHelp("Output folder (default: site/ in the project).", valueName: "DIR"))
+    @Option(help: ArgumentHelp("Output folder (default: site/ in the project, site-drafts/ with --drafts).", valueName: "DIR"))
     var out: String?
 
     @Option(name: .customLong("audience"), help: ArgumentHelp("Build only this audience (repeatable).", valueName: "NAME"))
@@ -42,13 +42,17 @@ struct BuildCommand: ParsableCommand {
         }
         Report.print(diagnostics + site.buildWarnings)
         for name in audiences { try AudienceOption.validate(name, in: site.project.config) }
-        let output = try OutputOption.resolve(out, root: project.rootURL)
+        let output = try OutputOption.resolve(out, root: project.rootURL, drafts: drafts)
         let names = audiences.isEmpty ? site.audiences.map(\.name) : audiences
+        let built = site.audiences.filter { names.contains($0.name) }
+        if let (first, second) = SiteConfig.overlappingFolders(built) {
+            try Report.finish([OutputOption.overlap(first, second)])
+        }
         do {
             progress.show("rendering \(names.joined(separator: ", "))")
             // Each file is written as soon as it is rendered; the site replaces the old one
             // only when all of it is written.
-            let count = try SiteWriter(output: output).write(rebuilt: names, configured: site.audiences.map(\.name)) { (staging) throws(DiagnosticsError) in
+            let count = try SiteWriter(output: output).write(rebuilt: built.map(\.path), configured: site.audiences.map(\.path), owners: Dictionary(uniqueKeysWithValues: built.map { ($0.path, $0.name) })) { (staging) throws(DiagnosticsError) in
                 try site.build(audiences: names, drafts: drafts, into: staging)
             }
             progress.clear()

@@ -17,7 +17,7 @@ struct FeedAndJSONTests {
         let (root, result) = try Self.build(["--drafts"])
         defer { TemporaryFolder.remove(root.deletingLastPathComponent()) }
         #expect(result.status == 0)
-        let document = try XMLDocument(contentsOf: root.appending(path: "site/external/feed.xml"))
+        let document = try XMLDocument(contentsOf: root.appending(path: "site-drafts/external/feed.xml"))
         let feed = try #require(document.rootElement())
         #expect(feed.name == "feed")
         #expect(feed.uri == "http://www.w3.org/2005/Atom")
@@ -37,9 +37,9 @@ struct FeedAndJSONTests {
             }
         }
         #expect(feed.elements(forName: "updated").first?.stringValue == "2026-02-20T00:00:00Z")
-        let external = try String(contentsOf: root.appending(path: "site/external/feed.xml"), encoding: .utf8)
+        let external = try String(contentsOf: root.appending(path: "site-drafts/external/feed.xml"), encoding: .utf8)
         #expect(!external.contains("example.internal"), "no tracker URL reaches the external feed")
-        let internalFeed = try String(contentsOf: root.appending(path: "site/internal/feed.xml"), encoding: .utf8)
+        let internalFeed = try String(contentsOf: root.appending(path: "site-drafts/internal/feed.xml"), encoding: .utf8)
         #expect(internalFeed.contains("https://tracker.example.internal/browse/CY-8"))
     }
 
@@ -51,7 +51,7 @@ struct FeedAndJSONTests {
         defer { TemporaryFolder.remove(root) }
         let result = try Relnotes.run(["build", "--root", root.path])
         #expect(result.status == 0)
-        #expect(result.stderr.contains("relnotes.yml:1:1: warning: feed.xml is not built: set base_url in relnotes.yml to the site's public URL"))
+        #expect(result.stderr.contains("relnotes.yml:1:1: warning: feed.xml and sitemap.xml are not built: set base_url in relnotes.yml to the site's public URL"))
         #expect(!FileManager.default.fileExists(atPath: root.appending(path: "site/external/feed.xml").path))
         let index = try String(contentsOf: root.appending(path: "site/external/index.html"), encoding: .utf8)
         #expect(!index.contains("feed.xml"), "no link to a feed that does not exist")

@@ -11,7 +11,7 @@ struct BuildTests {
         defer { project.remove() }
         let result = try project.run(["build"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "built external, internal (26 files) into site/\n")
+        #expect(result.stdout == "built external, internal (33 files) into site/\n")
         #expect(result.stderr == "")
         // The theme's assets are copied as they are: compared with the theme, then left
         // out of the golden tree, which a stylesheet change should not have to re-record.
@@ -29,10 +29,10 @@ struct BuildTests {
         let project = try FixtureProject("basic")
         defer { project.remove() }
         try project.run(["build", "--drafts"])
-        let first = try fileTree(project.site)
-        try FileManager.default.removeItem(at: project.site)
+        let first = try fileTree(project.draftsSite)
+        try FileManager.default.removeItem(at: project.draftsSite)
         try project.run(["build", "--drafts"])
-        #expect(try fileTree(project.site) == first)
+        #expect(try fileTree(project.draftsSite) == first)
     }
 
     @Test("the time zone and locale of the machine do not change the output")
@@ -58,7 +58,7 @@ struct BuildTests {
 
         let result = try project.run(["build", "--audience", "external"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "built external (13 files) into site/\n")
+        #expect(result.stdout == "built external (17 files) into site/\n")
         #expect(try fileTree(project.site.appending(path: "internal")) == staff)
         let notes = try String(contentsOf: project.site.appending(path: "external/releases/1.1.1/notes.md"), encoding: .utf8)
         #expect(notes.contains("quoted correctly"))
@@ -79,7 +79,7 @@ struct BuildTests {
         #expect(!FileManager.default.fileExists(atPath: project.site.path))
     }
 
-    @Test("--drafts adds candidates and the Unreleased notes, marked as drafts; a later build without drafts removes them")
+    @Test("--drafts writes candidates and the Unreleased notes, marked as drafts, into site-drafts/, never into site/")
     func drafts() throws {
         let project = try FixtureProject("basic")
         defer { project.remove() }
@@ -88,8 +88,10 @@ struct BuildTests {
         #expect(released["external/releases/1.1.0-rc.1/index.html"] == nil)
         #expect(released["external/releases/unreleased/index.html"] == nil)
 
-        try project.run(["build", "--drafts"])
-        let drafts = try fileTree(project.site)
+        let result = try project.run(["build", "--drafts"])
+        #expect(result.stdout.hasSuffix("into site-drafts/\n"))
+        #expect(try fileTree(project.site) == released)
+        let drafts = try fileTree(project.draftsSite)
         let candidate = String(decoding: try #require(drafts["external/releases/1.1.0-rc.1/index.html"]), as: UTF8.self)
         #expect(candidate.contains("Drafts shown."))
         #expect(candidate.contains("badge-candidate"))
@@ -97,6 +99,10 @@ struct BuildTests {
         #expect(unreleased.contains("Slack delivery of reports"))
         #expect(unreleased.contains("**Draft:**"))
 
+        // With --out, a drafts build goes where it is told, and a later build without
+        // drafts there removes them.
+        try project.run(["build", "--drafts", "--out", "site"])
+        #expect(try fileTree(project.site)["external/releases/1.1.0-rc.1/index.html"] != nil)
         try project.run(["build"])
         #expect(try fileTree(project.site) == released)
     }
@@ -120,7 +126,7 @@ struct BuildTests {
         try FileManager.default.createDirectory(at: project.root.appending(path: "public"), withIntermediateDirectories: true)
         let result = try project.run(["build", "--out", "public"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "built external, internal (26 files) into public/\n")
+        #expect(result.stdout == "built external, internal (33 files) into public/\n")
     }
 
     @Test("files in site/ that relnotes did not make survive a rebuild")
@@ -131,7 +137,7 @@ struct BuildTests {
         try project.write("site/CNAME", "notes.harbor.example\n")
         try project.write("site/external/robots.txt", "User-agent: *\n")
         try project.write("site/internal/extra/notes.txt", "kept\n")
-        try project.run(["build", "--drafts"])
+        try project.run(["build", "--drafts", "--out", "site"])
         try project.run(["build"])
         let tree = try fileTree(project.site)
         #expect(tree["CNAME"] == Data("notes.harbor.example\n".utf8))

@@ -100,9 +100,10 @@ struct LeakTests {
         let project = try FixtureProject("leak")
         let result = try project.run(drafts ? ["build", "--drafts"] : ["build"])
         #expect(result.status == 0, "the leak fixture must build: \(result.stderr)")
+        let site = drafts ? project.draftsSite : project.site
         return (project,
-                try haystack(project.site.appending(path: "external")),
-                try haystack(project.site.appending(path: "internal")))
+                try haystack(site.appending(path: "external")),
+                try haystack(site.appending(path: "internal")))
     }
 
     @Test("no internal marker reaches any byte or path of the external site", arguments: [false, true])
@@ -110,7 +111,7 @@ struct LeakTests {
         let (project, external, _) = try Self.build(drafts: drafts)
         defer { project.remove() }
         #expect(!external.isEmpty)
-        for output in ["index.html", "CHANGELOG.md", "feed.xml", "releases.json"] {
+        for output in ["index.html", "CHANGELOG.md", "feed.xml", "releases.json", "search-index.js", "sitemap.xml"] {
             #expect(external.contains { $0.path == output }, "\(output) is among the files searched")
         }
         for marker in Self.internalMarkers {

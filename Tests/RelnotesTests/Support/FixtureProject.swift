@@ -10,6 +10,8 @@ struct FixtureProject {
     }
 
     var site: URL { root.appending(path: "site") }
+    /// Where `build --drafts` writes without `--out`.
+    var draftsSite: URL { root.appending(path: "site-drafts") }
 
     /// Runs `relnotes arguments…` in the project's folder.
     @discardableResult

@@ -199,7 +199,7 @@ struct ReleasesJSONBuilder {
             version: visible.versionText, status: head.status, date: head.date,
             title: head.hasTitle ? head.titleText : nil, titleHtml: head.hasTitle ? head.title : nil,
             summary: visible.fields.summary.map { bodies.inline($0, for: audience, as: .text) }, summaryHtml: head.summary,
-            path: head.path, line: head.line, latest: head.isLatest, draft: head.isDraft,
+            path: head.path, line: head.line, latest: head.isLatest, draft: head.isDraft || head.supersededBy != nil,
             prerelease: head.isCandidate,
             highlightsHtml: detail.highlights, highlightsText: highlights,
             entries: try entries(visible, detail))

@@ -7,6 +7,8 @@ struct IndexPage: Sendable {
 
 struct ReleasePage: Sendable {
     var site: SiteInfo
+    /// The neighbouring releases of its line; `nil` in notes and the feed.
+    var neighbours: ReleaseNeighbours? = nil
     var release: ReleaseDetail
 }
 

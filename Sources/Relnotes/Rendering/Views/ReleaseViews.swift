@@ -22,12 +22,15 @@ final class ReleaseSummary: Sendable {
     let isUnreleased: Bool
     /// Audiences the release is limited to, when this audience sees audiences that may not see it.
     let restrictedTo: String?
+    /// For a candidate of a final version this audience sees released: that version. Such a
+    /// candidate is shown as superseded, not as a draft (`isDraft` is false).
+    let supersededBy: String?
     /// Whether any badge (latest, draft, candidate, withdrawn, restricted) applies.
     let hasBadges: Bool
     /// The release's own fields (`extra:`) as this audience sees them.
     let extra: CustomFields?
 
-    init(version: String, path: String, title: String, titleText: String, hasTitle: Bool, summary: String?, date: String?, dateLong: String?, status: String, line: String, isLatest: Bool, isDraft: Bool, isWithdrawn: Bool, isCandidate: Bool, isUnreleased: Bool, restrictedTo: String?, hasBadges: Bool, extra: CustomFields? = nil) {
+    init(version: String, path: String, title: String, titleText: String, hasTitle: Bool, summary: String?, date: String?, dateLong: String?, status: String, line: String, isLatest: Bool, isDraft: Bool, isWithdrawn: Bool, isCandidate: Bool, isUnreleased: Bool, restrictedTo: String?, supersededBy: String? = nil, hasBadges: Bool, extra: CustomFields? = nil) {
         self.version = version
         self.path = path
         self.title = title
@@ -44,6 +47,7 @@ final class ReleaseSummary: Sendable {
         self.isCandidate = isCandidate
         self.isUnreleased = isUnreleased
         self.restrictedTo = restrictedTo
+        self.supersededBy = supersededBy
         self.hasBadges = hasBadges
         self.extra = extra
     }
@@ -67,6 +71,15 @@ final class ReleaseDetail: Sendable {
     let highlights: String?
     /// Entries grouped by type, in configured order.
     let sections: [EntrySection]
+    /// What the release's page shows after the highlights (`ReleaseLayout`): `sections`
+    /// without `continuedSection`, the section the highlights' last `##` heading already names.
+    let pageSections: [EntrySection]
+    let continuedSection: EntrySection?
+    /// The page's table of contents: the highlights' `##` headings and the sections.
+    let toc: [TocItem]
+    let hasToc: Bool
+    /// `has-type-fix has-component-exports…`: what the changelog's filters keep it by.
+    let filterClasses: String
     /// For candidates after the first: what is new since `previousCandidate`.
     let newSections: [EntrySection]?
     let hasNewSections: Bool
@@ -74,10 +87,16 @@ final class ReleaseDetail: Sendable {
     /// Release manager, branch, sign-offs: only where this audience was given them.
     let meta: ReleaseMeta?
 
-    init(head: ReleaseSummary, highlights: String?, sections: [EntrySection], newSections: [EntrySection]?, hasNewSections: Bool, previousCandidate: String?, meta: ReleaseMeta?) {
+    init(head: ReleaseSummary, highlights: String?, sections: [EntrySection], pageSections: [EntrySection]? = nil, continuedSection: EntrySection? = nil, toc: [TocItem] = [], hasToc: Bool = false, newSections: [EntrySection]?, hasNewSections: Bool, previousCandidate: String?, meta: ReleaseMeta?) {
         self.head = head
         self.highlights = highlights
         self.sections = sections
+        self.pageSections = pageSections ?? sections
+        self.continuedSection = continuedSection
+        self.toc = toc
+        self.hasToc = hasToc
+        let all = sections + (newSections ?? [])
+        filterClasses = (Set(all.map { "has-type-" + $0.type }).sorted() + Set(all.flatMap { $0.groups.map { "has-component-" + $0.componentSlug } }).sorted()).joined(separator: " ")
         self.newSections = newSections
         self.hasNewSections = hasNewSections
         self.previousCandidate = previousCandidate
@@ -115,6 +134,14 @@ final class SignOffView: Sendable {
 final class EntrySection: Sendable {
     let type: String
     let title: String
+    /// The `id` of its heading, unique in any page (`v1-2-0-fix`).
+    let anchor: String
+    /// False for a section that continues the highlights under their own heading.
+    let hasHeading: Bool
+    /// A section of the site's pages (`ViewBuilder.sections(…linkable:)`).
+    let linkable: Bool
+    /// `has-component-exports…`: what the changelog's component filters keep it by.
+    let componentClasses: String
     /// Heading levels: sections nested under "New since…" sit one level deeper.
     let level: Int
     let componentLevel: Int
@@ -128,9 +155,13 @@ final class EntrySection: Sendable {
     /// then show it without rendering it again.
     let relnotesReusedSection = ReusedRendering()
 
-    init(type: String, title: String, level: Int, componentLevel: Int, marks: String, componentMarks: String, groups: [ComponentGroup], count: Int) {
+    init(type: String, title: String, anchor: String, hasHeading: Bool, linkable: Bool, level: Int, componentLevel: Int, marks: String, componentMarks: String, groups: [ComponentGroup], count: Int) {
         self.type = type
         self.title = title
+        self.anchor = anchor
+        self.hasHeading = hasHeading
+        self.linkable = linkable
+        componentClasses = groups.map { "has-component-" + $0.componentSlug }.joined(separator: " ")
         self.level = level
         self.componentLevel = componentLevel
         self.marks = marks
@@ -143,10 +174,14 @@ final class EntrySection: Sendable {
 /// Entries of one component inside a section (`component` is nil for the ungrouped ones).
 final class ComponentGroup: Sendable {
     let component: String?
+    /// The component as a CSS class name part (`exports`), `none` for the ungrouped ones:
+    /// what the component filter hides by.
+    let componentSlug: String
     let entries: [EntryView]
 
     init(component: String?, entries: [EntryView]) {
         self.component = component
+        componentSlug = component.map(ComponentGroup.slug) ?? "none"
         self.entries = entries
     }
 }
@@ -193,5 +228,14 @@ final class TicketView: Sendable {
     init(key: String, url: String?) {
         self.key = key
         self.url = url
+    }
+}
+
+extension ComponentGroup {
+    /// `component-<slug>` names a component's entries in CSS: its heading slug (`unnamed`
+    /// when nothing of the name is left; never `none`, the ungrouped entries' class).
+    static func slug(_ component: String) -> String {
+        let slug = HeadingSlugs.slug(component)
+        return slug.isEmpty ? "unnamed" : slug == "none" ? "none-component" : slug
     }
 }

@@ -2,6 +2,8 @@
 /// View types hold stored properties only: swift-mustache reads nothing else.
 struct SiteInfo: Sendable {
     var title: String
+    /// Search, filters, `noindex` (`ReadingViews`).
+    var reading = SiteReading.none
     var audience: String
     var audienceTitle: String
     /// The way from the page to the audience's root folder (`../../`), so a site works from

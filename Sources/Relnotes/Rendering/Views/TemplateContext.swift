@@ -179,6 +179,7 @@ extension IndexPage: TemplateContext {
 extension ReleasePage: TemplateContext {
     static let templateFields: [String: TemplateField<ReleasePage>] = [
         "site": .init(\ReleasePage.site),
+        "neighbours": .init(\ReleasePage.neighbours),
         "release": .init(\ReleasePage.release),
     ]
 }
@@ -255,6 +256,7 @@ extension TocItem: TemplateContext {
 extension ReleaseSummary: TemplateContext {
     static let templateFields: [String: TemplateField<ReleaseSummary>] = [
         "version": .init(\ReleaseSummary.version),
+        "supersededBy": .init(\ReleaseSummary.supersededBy),
         "path": .init(\ReleaseSummary.path),
         "title": .init(\ReleaseSummary.title),
         "titleText": .init(\ReleaseSummary.titleText),
@@ -285,6 +287,11 @@ extension LineGroup: TemplateContext {
 extension ReleaseDetail: TemplateContext {
     static let templateFields: [String: TemplateField<ReleaseDetail>] = [
         "head": .init(\ReleaseDetail.head),
+        "pageSections": .init(\ReleaseDetail.pageSections),
+        "continuedSection": .init(\ReleaseDetail.continuedSection),
+        "toc": .init(\ReleaseDetail.toc),
+        "hasToc": .init(\ReleaseDetail.hasToc),
+        "filterClasses": .init(\ReleaseDetail.filterClasses),
         "highlights": .init(\ReleaseDetail.highlights),
         "sections": .init(\ReleaseDetail.sections),
         "newSections": .init(\ReleaseDetail.newSections),
@@ -314,6 +321,10 @@ extension SignOffView: TemplateContext {
 extension EntrySection: TemplateContext {
     static let templateFields: [String: TemplateField<EntrySection>] = [
         "type": .init(\EntrySection.type),
+        "anchor": .init(\EntrySection.anchor),
+        "hasHeading": .init(\EntrySection.hasHeading),
+        "linkable": .init(\EntrySection.linkable),
+        "componentClasses": .init(\EntrySection.componentClasses),
         "title": .init(\EntrySection.title),
         "level": .init(\EntrySection.level),
         "componentLevel": .init(\EntrySection.componentLevel),
@@ -328,6 +339,7 @@ extension EntrySection: TemplateContext {
 extension ComponentGroup: TemplateContext {
     static let templateFields: [String: TemplateField<ComponentGroup>] = [
         "component": .init(\ComponentGroup.component),
+        "componentSlug": .init(\ComponentGroup.componentSlug),
         "entries": .init(\ComponentGroup.entries),
     ]
 }
@@ -359,6 +371,7 @@ extension TicketView: TemplateContext {
 extension SiteInfo: TemplateContext {
     static let templateFields: [String: TemplateField<SiteInfo>] = [
         "title": .init(\SiteInfo.title),
+        "reading": .init(\SiteInfo.reading),
         "audience": .init(\SiteInfo.audience),
         "audienceTitle": .init(\SiteInfo.audienceTitle),
         "root": .init(\SiteInfo.root),
