@@ -143,9 +143,7 @@ private struct ConfigReader {
     mutating func readTickets(_ mapping: YAMLMapping, into tickets: inout TicketConfig) {
         reader.checkKeys(mapping, allowed: ["pattern", "url", "link_for"], in: "'tickets'")
         if let field = mapping["pattern"], let pattern = reader.line(field) {
-            if (try? Regex(pattern)) == nil {
-                reader.report(.error("invalid-pattern", "'pattern' is not a valid regular expression: '\(pattern)'", at: field.valueLocation))
-            } else {
+            if pattern == tickets.pattern || readPattern(pattern, named: "'pattern'", at: field.valueLocation) != nil {
                 tickets.pattern = pattern
             }
         }
@@ -175,13 +173,28 @@ private struct ConfigReader {
                 reader.report(.error("type-mismatch", "items of 'sensitive_patterns' must be regular expressions", at: location))
                 continue
             }
-            do {
-                patterns.append(SensitivePattern(source: scalar.string, regex: try Regex(scalar.string), location: location))
-            } catch {
-                reader.report(.error("invalid-pattern", "'\(scalar.string)' is not a valid regular expression", at: location))
+            if let regex = readPattern(scalar.string, named: "the sensitive pattern", at: location) {
+                patterns.append(SensitivePattern(source: scalar.string, regex: regex, location: location))
             }
         }
         return patterns
+    }
+
+    /// A pattern that compiles, matches something and cannot backtrack for ever, or an error at its place.
+    mutating func readPattern(_ pattern: String, named name: String, at location: SourceLocation) -> BoundedRegex? {
+        do {
+            return try BoundedRegex(validating: pattern)
+        } catch {
+            let problem: String
+            switch error {
+            case .empty: problem = "is empty, which would match every text; remove it or write what it must find"
+            case .invalid: problem = "is not a valid regular expression (ICU syntax)"
+            case .matchesEmptyText: problem = "matches the empty text, so it matches everywhere; make it require at least one character"
+            case .backtracks(let probe): problem = "backtracks exponentially (on '\(probe)' repeated 40 times it gave up after 10 million steps); avoid nested or overlapping repetition such as '(a+)+' or '(a|aa)*'"
+            }
+            reader.report(.error("invalid-pattern", "\(name) '\(pattern)' \(problem)", at: location))
+            return nil
+        }
     }
 
     // MARK: - Names

@@ -96,9 +96,9 @@ public enum PrereleaseMode: String, Sendable, CaseIterable {
 public struct SensitivePattern: Sendable {
     public var source: String
     public var location: SourceLocation?
-    nonisolated(unsafe) public var regex: Regex<AnyRegexOutput>
+    public var regex: BoundedRegex
 
-    public init(source: String, regex: Regex<AnyRegexOutput>, location: SourceLocation?) {
+    public init(source: String, regex: BoundedRegex, location: SourceLocation?) {
         self.source = source
         self.regex = regex
         self.location = location
