@@ -51,7 +51,7 @@ struct SensitivePatterns {
         let written = pattern.location.map { " (\($0))" } ?? ""
         return .error(
             "pattern-budget",
-            "the sensitive pattern '\(pattern.source)'\(written) backtracked for more than 10 million steps on this text and was stopped; rewrite it without nested or overlapping repetition",
+            "the sensitive pattern '\(pattern.source)'\(written) ran out of its step budget on this text (10 million steps and 1,250 per character) and was stopped; rewrite it without nested or overlapping repetition",
             at: location)
     }
 

@@ -7,10 +7,12 @@ import Foundation
 /// Swift's `Regex` backtracks without any bound or cancellation check: `(a+)+$` against
 /// thirty `a` and a `b` never returns. ICU backtracks too, but reports its progress once per
 /// starting position and about once every 10,000 backtracking steps, and stops when asked.
-/// A search may make one report per UTF-16 unit of its text twice over, plus `stepReports`:
-/// linear patterns never come near that; a pattern that backtracks exponentially reaches it
-/// after about 10 million steps (0.1 s here) and the search ends as `BudgetExceeded`. The
-/// count is of steps, not of time, so the outcome is the same on every machine.
+/// A search may make one report per starting position (UTF-16 unit of its text), plus
+/// `stepReports` and one for every eight units: about 10 million backtracking steps and
+/// 1,250 more per character. Linear patterns never come near that; a pattern that
+/// backtracks exponentially reaches it within a fraction of a second and the search ends
+/// as `BudgetExceeded`, and so does a quadratic one on a run of thousands of characters.
+/// The count is of steps, not of time, so the outcome is the same on every machine.
 ///
 /// Matching is ICU's: over Unicode code points, not characters. Callers that want
 /// whole characters (tracker keys) drop matches that cut one.
@@ -19,7 +21,7 @@ public struct BoundedRegex: Sendable {
     public let source: String
     nonisolated(unsafe) private let expression: NSRegularExpression
 
-    /// Reports allowed to one search beyond two per UTF-16 unit of its text.
+    /// Reports allowed to one search beyond its starting positions and one per eight of them.
     static let stepReports = 1_000
 
     /// Why a pattern is refused.
@@ -61,7 +63,7 @@ public struct BoundedRegex: Sendable {
     /// with `first`).
     public func matches(in text: String, first: Bool = false) throws(BudgetExceeded) -> [Range<String.Index>] {
         let length = text.utf16.count
-        let allowed = 2 * length + Self.stepReports
+        let allowed = length + 1 + length / 8 + Self.stepReports
         var reports = 0
         var exceeded = false
         var found: [NSRange] = []

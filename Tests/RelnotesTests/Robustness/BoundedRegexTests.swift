@@ -37,7 +37,8 @@ struct BoundedRegexTests {
         let regex = try #require(BoundedRegex("(a+)+$"))
         let start = ContinuousClock.now
         #expect(throws: BoundedRegex.BudgetExceeded.self) { try regex.matches(in: String(repeating: "a", count: 5_000) + "b") }
-        #expect(ContinuousClock.now - start < .seconds(2))
+        // 0.2 s on an idle machine; the bound is for a loaded one.
+        #expect(ContinuousClock.now - start < .seconds(10))
         // Linear patterns over long texts never come near the bound.
         let linear = try BoundedRegex(validating: "[a-z]+@example\\.com")
         let text = String(repeating: "mail me: dana@example.com, or not ", count: 30_000)
@@ -53,7 +54,7 @@ struct BoundedRegexTests {
             "content/releases/1.0.0/release.md": InlineProject.release("1.0.0", "summary: \(String(repeating: "ab", count: 40))"),
         ])
         #expect(site == nil)
-        #expect(problems == ["content/releases/1.0.0/release.md:6:10: error: the sensitive pattern '\(pattern)' (relnotes.yml:1:22) backtracked for more than 10 million steps on this text and was stopped; rewrite it without nested or overlapping repetition"])
+        #expect(problems == ["content/releases/1.0.0/release.md:6:10: error: the sensitive pattern '\(pattern)' (relnotes.yml:1:22) ran out of its step budget on this text (10 million steps and 1,250 per character) and was stopped; rewrite it without nested or overlapping repetition"])
     }
 
     @Test("ticket keys of a configured pattern stopped on a text stay plain text, and the render ends")
