@@ -35,12 +35,12 @@ struct AnnouncementBuilder {
         }
         let detail = try views.detail(of: visible)
         return AnnouncementView(
-            siteTitle: config.title,
+            siteTitle: views.text(config.title),
             isInternal: isInternal,
             release: detail.head,
             meta: isInternal ? detail.meta : nil,
             sections: result,
-            nothingToSay: "Nothing to announce: this release lists no \(types.map { $0.title.lowercased() }.joined(separator: ", "))."
+            nothingToSay: "Nothing to announce: this release lists no \(types.map { views.text($0.title.lowercased()) }.joined(separator: ", "))."
         )
     }
 

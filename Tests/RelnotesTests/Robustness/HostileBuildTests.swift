@@ -16,6 +16,9 @@ struct HostileBuildTests {
         Case(name: "an empty sensitive pattern",
              files: ["relnotes.yml": "sensitive_patterns:\n  - ''\n"],
              error: "relnotes.yml:2:5: error: the sensitive pattern '' is empty, which would match every text; remove it or write what it must find"),
+        Case(name: "a ticket value that is not a tracker key",
+             files: [entry: "---\ntype: fix\ntitle: Fix\naudience: external\ntickets: ['[x](javascript:alert(1))']\n---\n"],
+             error: "\(entry):5:11: error: '[x](javascript:alert(1))' is not a tracker key: it must match 'tickets.pattern' ('[A-Z][A-Z0-9]+-[0-9]+') as a whole"),
     ]
 
     @Test("a build of hostile input fails with the exact error and leaves the previous site as it was", arguments: cases)

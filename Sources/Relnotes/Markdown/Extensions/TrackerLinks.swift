@@ -11,8 +11,9 @@ struct TicketLinker: Sendable {
     private let urlParts: [String]?
 
     init(_ config: TicketConfig) {
-        pattern = BoundedRegex(config.pattern)
         isDefaultPattern = config.pattern == TicketConfig().pattern
+        // The default pattern is scanned, never compiled.
+        pattern = isDefaultPattern ? nil : BoundedRegex(config.pattern)
         url = config.url
         urlParts = config.url.flatMap { url in
             url.utf8.allSatisfy { $0 < 0x80 } ? url.split(separator: "{key}", omittingEmptySubsequences: false).map(String.init) : nil
@@ -39,8 +40,8 @@ struct TicketLinker: Sendable {
 
     /// The keys in `text`, as ranges: whole words only (`XREL-1a` holds none).
     func keys(in text: String) -> [Range<String.Index>] {
-        guard let pattern else { return [] }
         if isDefaultPattern { return DefaultTicketKeys.ranges(in: text) }
+        guard let pattern else { return [] }
         // A text the pattern backtracks on for too long keeps its keys as plain text.
         return ((try? pattern.matches(in: text)) ?? []).filter { Self.isWholeWord($0, in: text) }
     }
