@@ -6,6 +6,7 @@ enum ConfigLoader {
 
     static func load(root: URL) -> (config: SiteConfig, diagnostics: [Diagnostic]) {
         let url = root.appending(path: fileName)
+        if let refusal = ProjectBoundary(root: root).refusal(atPath: url.path, relative: fileName) { return (SiteConfig(), [refusal]) }
         guard FileManager.default.fileExists(atPath: url.path) else { return (SiteConfig(), []) }
         do {
             let file = try SourceFile.read(url, as: fileName)
@@ -77,6 +78,22 @@ private struct ConfigReader {
     mutating func readBaseURL(_ url: String, at field: YAMLMapping.Field) -> String? {
         guard let parsed = URL(string: url), let scheme = parsed.scheme, ["http", "https"].contains(scheme.lowercased()), parsed.host != nil else {
             reader.report(.error("invalid-value", "'base_url' must be an absolute http(s) URL, not '\(url)'", at: field.valueLocation))
+            return nil
+        }
+        // Pages are found by appending paths: a query or fragment would end up in the middle.
+        let problem: String? = if parsed.query != nil || url.contains("?") {
+            "'base_url' must not have a query ('?…'): page paths are appended to it"
+        } else if parsed.fragment != nil || url.contains("#") {
+            "'base_url' must not have a fragment ('#…'): page paths are appended to it"
+        } else if let port = parsed.port, !(1...65_535).contains(port) {
+            "'base_url' has the port \(port), which is not between 1 and 65535"
+        } else if parsed.host?.isEmpty != false || url.contains(" ") {
+            "'base_url' must be an absolute http(s) URL, not '\(url)'"
+        } else {
+            nil
+        }
+        if let problem {
+            reader.report(.error("invalid-value", problem, at: field.valueLocation))
             return nil
         }
         return url.hasSuffix("/") ? url : url + "/"

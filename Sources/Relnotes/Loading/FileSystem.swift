@@ -14,6 +14,9 @@ enum FileSystem {
         /// The file system path (the folder's path, `/`, the name).
         var path: String
         var isDirectory: Bool
+        /// Whether the folder listing said it is something other than a plain file or
+        /// folder (a symbolic link, a FIFO, a socket, a device): `ProjectBoundary` looks closer.
+        var needsCheck = false
 
         var url: URL { URL(fileURLWithPath: path, isDirectory: isDirectory) }
     }
@@ -40,7 +43,7 @@ enum FileSystem {
             let path = base + name
             // What stat says (links followed), as FileManager.fileExists(atPath:isDirectory:) does.
             let isDirectory = type == UInt8(DT_DIR) || (type != UInt8(DT_REG) && isDirectory(atPath: path))
-            return Child(name: name, path: path, isDirectory: isDirectory)
+            return Child(name: name, path: path, isDirectory: isDirectory, needsCheck: type != UInt8(DT_DIR) && type != UInt8(DT_REG))
         }
     }
 

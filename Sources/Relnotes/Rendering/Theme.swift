@@ -30,7 +30,11 @@ struct Theme: Sendable {
         for (name, text) in BuiltinTheme.files where name.hasPrefix("assets/") { assets[name] = Data(text.utf8) }
 
         let folder = root.appending(path: "templates")
-        for name in FileSystem.files(under: folder) {
+        let boundary = ProjectBoundary(root: root)
+        if let refusal = boundary.refusal(atPath: folder.path, relative: "templates") { diagnostics.append(refusal) }
+        let names = diagnostics.isEmpty ? boundary.files(under: folder, relative: "templates", diagnostics: &diagnostics) : []
+        diagnostics += TemplateFolder.skipped(under: folder, names: names)
+        for name in names {
             let url = folder.appending(path: name)
             if name.hasSuffix(".mustache") {
                 do {
