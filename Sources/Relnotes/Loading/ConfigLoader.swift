@@ -6,7 +6,13 @@ enum ConfigLoader {
 
     static func load(root: URL) -> (config: SiteConfig, diagnostics: [Diagnostic]) {
         let url = root.appending(path: fileName)
-        if let refusal = ProjectBoundary(root: root).refusal(atPath: url.path, relative: fileName) { return (SiteConfig(), [refusal]) }
+        // Not a warning, as for content: without its configuration a project would lose its
+        // audiences and sensitive patterns. A FIFO is refused by `SourceFile.read`, unopened.
+        if var refusal = ProjectBoundary(root: root).refusal(atPath: url.path, relative: fileName), refusal.code == "skipped-link" {
+            refusal.severity = .error
+            refusal.message = refusal.message.replacingOccurrences(of: "; it is skipped", with: "; relnotes does not read a configuration from outside the project")
+            return (SiteConfig(), [refusal])
+        }
         guard FileManager.default.fileExists(atPath: url.path) else { return (SiteConfig(), []) }
         do {
             let file = try SourceFile.read(url, as: fileName)

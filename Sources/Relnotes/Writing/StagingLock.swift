@@ -28,12 +28,12 @@ final class StagingLock {
     /// Removes the leftover staging folders of the default outputs (`site`, `site-drafts`)
     /// and of any other output that was staged in `root`.
     static func sweep(root: URL) {
+        // In name order, so `-new` goes before its `-old`.
         let children = FileSystem.children(ofPath: root.path, includingHidden: true)
-        let names = Set(children.map(\.name))
         for child in children where child.isDirectory && !child.needsCheck && child.name.hasPrefix(".") {
             guard let suffix = suffixes.first(where: child.name.hasSuffix) else { continue }
-            // A parked old site is only left alone while its new one is being swapped in.
-            if suffix == ".relnotes-old", names.contains(String(child.name.dropLast(suffix.count)) + ".relnotes-new") { continue }
+            // A parked old site is only left alone while its new one (held) is being swapped in.
+            if suffix == ".relnotes-old", FileSystem.isDirectory(atPath: String(child.path.dropLast(suffix.count)) + ".relnotes-new") { continue }
             guard let lock = StagingLock(child.path) else { continue }
             try? FileManager.default.removeItem(atPath: child.path)
             withExtendedLifetime(lock) {}

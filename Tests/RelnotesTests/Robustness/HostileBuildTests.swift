@@ -19,10 +19,62 @@ struct HostileBuildTests {
         Case(name: "a ticket value that is not a tracker key",
              files: [entry: "---\ntype: fix\ntitle: Fix\naudience: external\ntickets: ['[x](javascript:alert(1))']\n---\n"],
              error: "\(entry):5:11: error: '[x](javascript:alert(1))' is not a tracker key: it must match 'tickets.pattern' ('[A-Z][A-Z0-9]+-[0-9]+') as a whole"),
+        Case(name: "a NUL byte in an entry",
+             files: [entry: "---\ntype: fix\ntitle: Fix\naudience: external\n---\nText é\u{0} here\n"],
+             error: "\(entry):6:7: error: the file holds a NUL byte here; it is not a text file"),
+        Case(name: "a base_url with a query",
+             files: ["relnotes.yml": "title: Harbor\nbase_url: https://notes.harbor.example/?utm=1\n"],
+             error: "relnotes.yml:2:11: error: 'base_url' must not have a query ('?…'): page paths are appended to it"),
+        Case(name: "a base_url with a fragment",
+             files: ["relnotes.yml": "base_url: 'https://notes.harbor.example/#top'\n"],
+             error: "relnotes.yml:1:11: error: 'base_url' must not have a fragment ('#…'): page paths are appended to it"),
+        Case(name: "a base_url with a port out of range",
+             files: ["relnotes.yml": "base_url: https://notes.harbor.example:70000/\n"],
+             error: "relnotes.yml:1:11: error: 'base_url' has the port 70000, which is not between 1 and 65535"),
     ]
 
     @Test("a build of hostile input fails with the exact error and leaves the previous site as it was", arguments: cases)
     func hostile(_ bad: Case) throws {
         try BadInputTests().badInput(bad)
+    }
+
+    /// A build after `prepare`, which must fail with `error` and leave the site as it was.
+    static func failedBuild(_ error: String, _ prepare: (FixtureProject) throws -> Void) throws {
+        let project = try FixtureProject("basic")
+        defer { project.remove() }
+        #expect(try project.run(["build"]).status == 0)
+        let before = try fileTree(project.site)
+        try prepare(project)
+        let result = try project.run(["build"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(error + "\n"), "stderr: \(result.stderr)")
+        #expect(try fileTree(project.site) == before)
+    }
+
+    @Test("invalid UTF-8 is reported at the byte, not at 1:1")
+    func invalidUTF8() throws {
+        try Self.failedBuild("\(Self.entry):6:10: error: the file is not valid UTF-8 text: byte 0xFF here starts no character") { project in
+            var bytes = Array("---\ntype: fix\ntitle: Fix\naudience: external\n---\nLine ünë \u{FF}".utf8)
+            bytes[bytes.count - 2] = 0xFF
+            bytes.removeLast()
+            try Data(bytes).write(to: project.root.appending(path: Self.entry))
+        }
+    }
+
+    @Test("relnotes.yml as a folder is an error saying so")
+    func configFolder() throws {
+        try Self.failedBuild("relnotes.yml:1:1: error: this is a folder, not a file") { project in
+            try FileManager.default.removeItem(at: project.root.appending(path: "relnotes.yml"))
+            try FileManager.default.createDirectory(at: project.root.appending(path: "relnotes.yml"), withIntermediateDirectories: false)
+        }
+    }
+
+    @Test("a pathological sensitive pattern fails the build in bounded time")
+    func pathologicalPattern() throws {
+        let start = ContinuousClock.now
+        try Self.failedBuild("relnotes.yml:1:22: error: the sensitive pattern '(.*a){12}b' backtracks exponentially (on 'a' repeated 40 times it gave up after 10 million steps); avoid nested or overlapping repetition such as '(a+)+' or '(a|aa)*'") { project in
+            try project.write("relnotes.yml", "sensitive_patterns: ['(.*a){12}b']\n")
+        }
+        #expect(ContinuousClock.now - start < .seconds(30))
     }
 }
