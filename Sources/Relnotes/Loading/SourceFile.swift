@@ -19,8 +19,11 @@ struct SourceFile: Sendable {
             let offset = firstInvalidUTF8(bytes)
             throw .error("invalid-encoding", "the file is not valid UTF-8 text: byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) here starts no character", at: location(ofByte: offset, in: bytes, path: path))
         }
-        if let nul = bytes.firstIndex(of: 0) {
-            throw .error("invalid-encoding", "the file holds a NUL byte here; it is not a text file", at: location(ofByte: nul, in: bytes, path: path))
+        if let offset = XMLCharacters.firstForbidden(in: bytes) {
+            let place = location(ofByte: offset, in: bytes, path: path)
+            if bytes[offset] == 0 { throw .error("invalid-encoding", "the file holds a NUL byte here; it is not a text file", at: place) }
+            let scalar = String(decoding: bytes[offset...].prefix(3), as: UTF8.self).unicodeScalars.first!
+            throw .error("invalid-character", "the file holds \(XMLCharacters.name(scalar)) here, \(XMLCharacters.reason)", at: place)
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]), text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         if bytes.contains(UInt8(ascii: "\r")) {
