@@ -61,20 +61,3 @@ enum FileSystem {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFDIR
     }
 }
-
-extension FileSystem {
-    /// Paths of the visible files under `folder`, relative to it, sorted; dot-names skipped.
-    static func files(under folder: URL, includingHidden: Bool = false) -> [String] {
-        var result: [String] = []
-        var pending = [""]
-        let base = folder.path
-        while let relative = pending.popLast() {
-            let path = relative.isEmpty ? base : base + "/" + relative
-            for child in children(ofPath: path, includingHidden: includingHidden) {
-                let path = relative.isEmpty ? child.name : relative + "/" + child.name
-                if child.isDirectory { pending.append(path) } else { result.append(path) }
-            }
-        }
-        return result.sorted()
-    }
-}

@@ -32,8 +32,11 @@ struct Theme: Sendable {
         let folder = root.appending(path: "templates")
         let boundary = ProjectBoundary(root: root)
         if let refusal = boundary.refusal(atPath: folder.path, relative: "templates") { diagnostics.append(refusal) }
-        let names = diagnostics.isEmpty ? boundary.files(under: folder, relative: "templates", diagnostics: &diagnostics) : []
-        diagnostics += TemplateFolder.skipped(under: folder, names: names)
+        var names: [String] = []
+        if diagnostics.isEmpty {
+            names = boundary.files(under: folder, relative: "templates", diagnostics: &diagnostics)
+            diagnostics += TemplateFolder.skipped(under: folder, names: names)
+        }
         for name in names {
             let url = folder.appending(path: name)
             if name.hasSuffix(".mustache") {
