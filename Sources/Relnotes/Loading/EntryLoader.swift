@@ -22,7 +22,7 @@ enum EntryLoader {
         _ = content.reader.required("title", in: mapping, of: "a changelog entry")
         let audience = content.audience(default: type?.audience ?? config.defaultAudience)
         let breaking = content.reader.bool(mapping["breaking"]) ?? false
-        let keys = TicketLinker(config.tickets)
+        let keys = TicketLinker(config.tickets, linking: false)
         let fields = content.reader.entryFields(mapping, tickets: keys, pattern: config.tickets.pattern)
         let overrides = content.overrides(allowed: ContentKeys.entryPerAudience) { reader, block in
             reader.entryFields(block, tickets: keys, pattern: config.tickets.pattern)

@@ -48,7 +48,8 @@ struct YAMLPositions: Sendable {
             throw .error("invalid-yaml", "the YAML cannot be read: \(error)", at: fileStart)
         }
         guard let root else { return YAMLMapping(fields: [], location: fileStart) }
-        try checkCharacters(root)
+        // Only an escape makes such a character, and every escape starts with a backslash.
+        if yaml.utf8.contains(UInt8(ascii: "\\")) { try checkCharacters(root) }
         if root.isNull {
             return YAMLMapping(fields: [], location: fileStart)
         }

@@ -11,6 +11,8 @@
 /// break is written as a space.
 enum MarkdownText {
     static func escape(_ text: String) -> String {
+        // Most values (names, components, keys) hold nothing to escape.
+        guard text.utf8.contains(where: Self.mayNeedEscape) || text.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true else { return text }
         var escaped = String.UnicodeScalarView()
         var leadingDigits = true
         for (offset, scalar) in text.unicodeScalars.enumerated() {
@@ -27,10 +29,23 @@ enum MarkdownText {
         return String(escaped)
     }
 
+    /// Bytes that are, or may begin, something `escape` escapes.
+    private static func mayNeedEscape(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
+             UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "|"),
+             UInt8(ascii: "~"), UInt8(ascii: "#"), UInt8(ascii: "!"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="):
+            return true
+        default:
+            return false
+        }
+    }
+
     /// A URL as the destination of an inline link, `[key](here)`: the characters that
     /// would end it or open another construct are escaped, spaces and control characters
     /// percent-encoded.
     static func destination(_ url: String) -> String {
+        guard url.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F || "()\\<>".utf8.contains($0) }) else { return url }
         var escaped = String.UnicodeScalarView()
         for scalar in url.unicodeScalars {
             switch scalar {

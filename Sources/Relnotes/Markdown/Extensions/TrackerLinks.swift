@@ -10,12 +10,13 @@ struct TicketLinker: Sendable {
     /// `url` cut at each `{key}`, when that can be done byte for byte (an ASCII template).
     private let urlParts: [String]?
 
-    init(_ config: TicketConfig) {
+    /// With `linking` false, only `keys(in:)` is used (checking `tickets:` values): the URL is not prepared.
+    init(_ config: TicketConfig, linking: Bool = true) {
         isDefaultPattern = config.pattern == TicketConfig().pattern
         // The default pattern is scanned, never compiled.
         pattern = isDefaultPattern ? nil : BoundedRegex(config.pattern)
-        url = config.url
-        urlParts = config.url.flatMap { url in
+        url = linking ? config.url : nil
+        urlParts = url.flatMap { url in
             url.utf8.allSatisfy { $0 < 0x80 } ? url.split(separator: "{key}", omittingEmptySubsequences: false).map(String.init) : nil
         }
     }
