@@ -168,6 +168,7 @@ private struct ConfigReader {
         if let field = mapping["pattern"], let pattern = reader.line(field) {
             if pattern == tickets.pattern || readPattern(pattern, named: "'pattern'", at: field.valueLocation) != nil {
                 tickets.pattern = pattern
+                tickets.patternLocation = field.valueLocation
             }
         }
         if let field = mapping["url"], let url = reader.line(field) {

@@ -78,6 +78,8 @@ public struct EntryType: Sendable, Hashable {
 /// Tracker keys in text and `tickets:` lists, and who gets them as links.
 public struct TicketConfig: Sendable {
     public var pattern = "[A-Z][A-Z0-9]+-[0-9]+"
+    /// Where `pattern` is written in `relnotes.yml`, for messages about it.
+    public var patternLocation: SourceLocation?
     /// Link target with `{key}` in place of the key; without it keys stay plain text.
     public var url: String?
     public var linkFor = ["internal"]

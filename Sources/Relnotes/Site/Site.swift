@@ -49,6 +49,7 @@ public struct Site: Sendable {
         if !bodies.diagnostics.containsErrors {
             diagnostics += SensitivePatterns(project: project, bodies: bodies).check()
         }
+        diagnostics += TicketPatternBudget.check(project)
         Trace.mark("checked")
         guard let theme, !diagnostics.containsErrors else { return (nil, diagnostics) }
         return (Site(root: root, project: project, theme: theme, bodies: bodies, loadCache: cache), diagnostics)

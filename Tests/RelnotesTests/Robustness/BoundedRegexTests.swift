@@ -57,6 +57,17 @@ struct BoundedRegexTests {
         #expect(problems == ["content/releases/1.0.0/release.md:6:10: error: the sensitive pattern '\(pattern)' (relnotes.yml:1:22) ran out of its step budget on this text (10 million steps and 1,250 per character) and was stopped; rewrite it without nested or overlapping repetition"])
     }
 
+    @Test("a ticket pattern stopped on a text is a warning at the pattern, naming the text")
+    func ticketPatternWarning() throws {
+        // Linear on every probe, exponential on 'ab' repeated: only the budget stops it.
+        let (site, problems) = try InlineProject.site([
+            "relnotes.yml": "tickets:\n  pattern: '^(ab|a(b))*c'\n",
+            "content/releases/1.0.0/release.md": InlineProject.release("1.0.0") + "\n" + String(repeating: "ab", count: 40) + "\n",
+        ])
+        #expect(site != nil)
+        #expect(problems == ["relnotes.yml:2:12: warning: 'tickets.pattern' ran out of its step budget (10 million steps and 1,250 per character) on content/releases/1.0.0/release.md:9:1, where tracker keys stay plain text; rewrite it without nested or overlapping repetition"])
+    }
+
     @Test("ticket keys of a configured pattern stopped on a text stay plain text, and the render ends")
     func stoppedTickets() throws {
         var config = TicketConfig()
