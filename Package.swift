@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/mxcl/Version", from: "2.1.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // Tests only: property-based generation for the fuzz test (Tests/…/Robustness/FuzzTests.swift).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         // Debian's libcmark-dev, found through pkg-config; no cmark source is vendored.
@@ -59,7 +61,7 @@ let package = Package(
         .plugin(name: "EmbedThemePlugin", capability: .buildTool(), dependencies: ["EmbedTheme"]),
         .testTarget(
             name: "RelnotesTests",
-            dependencies: ["Relnotes", "RelnotesCLI", "RelnotesPreview"],
+            dependencies: ["Relnotes", "RelnotesCLI", "RelnotesPreview", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"]
         ),
     ],

@@ -18,13 +18,23 @@ struct SensitivePatterns {
         guard !patterns.isEmpty else { return [] }
         var found: [Diagnostic] = []
         var seen = Set<String>()
+        // A pattern that ran out of steps on one text is reported once and not tried again.
+        var exhausted = Set<String>()
         for audience in project.config.audiences.map(\.name) where !graph.isTrusted(audience) {
             for (text, location) in visibleTexts(for: audience) {
-                for pattern in patterns {
-                    guard let match = text.firstMatch(of: pattern.regex) else { continue }
+                for pattern in patterns where !exhausted.contains(pattern.source) {
+                    let match: Range<String.Index>
+                    do throws(BoundedRegex.BudgetExceeded) {
+                        guard let first = try pattern.regex.matches(in: text, first: true).first else { continue }
+                        match = first
+                    } catch {
+                        exhausted.insert(pattern.source)
+                        found.append(Self.exhausted(pattern, on: location))
+                        continue
+                    }
                     // Point at the match itself, not at the start of its line or value.
                     var place = location
-                    place.column += text.distance(from: text.startIndex, to: match.range.lowerBound)
+                    place.column += text.distance(from: text.startIndex, to: match.lowerBound)
                     guard seen.insert("\(place)|\(pattern.source)").inserted else { continue }
                     found.append(.error(
                         "sensitive-content",
@@ -34,6 +44,15 @@ struct SensitivePatterns {
             }
         }
         return found
+    }
+
+    /// Fail-closed: a text the pattern could not be run over to the end may hold what it looks for.
+    private static func exhausted(_ pattern: SensitivePattern, on location: SourceLocation) -> Diagnostic {
+        let written = pattern.location.map { " (\($0))" } ?? ""
+        return .error(
+            "pattern-budget",
+            "the sensitive pattern '\(pattern.source)'\(written) ran out of its step budget on this text (10 million steps and 1,250 per character) and was stopped; rewrite it without nested or overlapping repetition",
+            at: location)
     }
 
     /// Every piece of text `audience` sees, with where it was written.

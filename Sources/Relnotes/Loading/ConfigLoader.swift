@@ -6,6 +6,13 @@ enum ConfigLoader {
 
     static func load(root: URL) -> (config: SiteConfig, diagnostics: [Diagnostic]) {
         let url = root.appending(path: fileName)
+        // Not a warning, as for content: without its configuration a project would lose its
+        // audiences and sensitive patterns. A FIFO is refused by `SourceFile.read`, unopened.
+        if var refusal = ProjectBoundary(root: root).refusal(atPath: url.path, relative: fileName), refusal.code == "skipped-link" {
+            refusal.severity = .error
+            refusal.message = refusal.message.replacingOccurrences(of: "; it is skipped", with: "; relnotes does not read a configuration from outside the project")
+            return (SiteConfig(), [refusal])
+        }
         guard FileManager.default.fileExists(atPath: url.path) else { return (SiteConfig(), []) }
         do {
             let file = try SourceFile.read(url, as: fileName)
@@ -84,6 +91,22 @@ struct ConfigReader {
     mutating func readBaseURL(_ url: String, at field: YAMLMapping.Field) -> String? {
         guard let parsed = URL(string: url), let scheme = parsed.scheme, ["http", "https"].contains(scheme.lowercased()), parsed.host != nil else {
             reader.report(.error("invalid-value", "'base_url' must be an absolute http(s) URL, not '\(url)'", at: field.valueLocation))
+            return nil
+        }
+        // Pages are found by appending paths: a query or fragment would end up in the middle.
+        let problem: String? = if parsed.query != nil || url.contains("?") {
+            "'base_url' must not have a query ('?…'): page paths are appended to it"
+        } else if parsed.fragment != nil || url.contains("#") {
+            "'base_url' must not have a fragment ('#…'): page paths are appended to it"
+        } else if let port = parsed.port, !(1...65_535).contains(port) {
+            "'base_url' has the port \(port), which is not between 1 and 65535"
+        } else if parsed.host?.isEmpty != false || url.contains(" ") {
+            "'base_url' must be an absolute http(s) URL, not '\(url)'"
+        } else {
+            nil
+        }
+        if let problem {
+            reader.report(.error("invalid-value", problem, at: field.valueLocation))
             return nil
         }
         return url.hasSuffix("/") ? url : url + "/"
@@ -165,10 +188,9 @@ struct ConfigReader {
     mutating func readTickets(_ mapping: YAMLMapping, into tickets: inout TicketConfig) {
         reader.checkKeys(mapping, allowed: ["pattern", "url", "link_for"], in: "'tickets'")
         if let field = mapping["pattern"], let pattern = reader.line(field) {
-            if (try? Regex(pattern)) == nil {
-                reader.report(.error("invalid-pattern", "'pattern' is not a valid regular expression: '\(pattern)'", at: field.valueLocation))
-            } else {
+            if pattern == tickets.pattern || readPattern(pattern, named: "'pattern'", at: field.valueLocation) != nil {
                 tickets.pattern = pattern
+                tickets.patternLocation = field.valueLocation
             }
         }
         if let field = mapping["url"], let url = reader.line(field) {
@@ -197,13 +219,28 @@ struct ConfigReader {
                 reader.report(.error("type-mismatch", "items of 'sensitive_patterns' must be regular expressions", at: location))
                 continue
             }
-            do {
-                patterns.append(SensitivePattern(source: scalar.string, regex: try Regex(scalar.string), location: location))
-            } catch {
-                reader.report(.error("invalid-pattern", "'\(scalar.string)' is not a valid regular expression", at: location))
+            if let regex = readPattern(scalar.string, named: "the sensitive pattern", at: location) {
+                patterns.append(SensitivePattern(source: scalar.string, regex: regex, location: location))
             }
         }
         return patterns
+    }
+
+    /// A pattern that compiles, matches something and cannot backtrack for ever, or an error at its place.
+    mutating func readPattern(_ pattern: String, named name: String, at location: SourceLocation) -> BoundedRegex? {
+        do {
+            return try BoundedRegex(validating: pattern)
+        } catch {
+            let problem: String
+            switch error {
+            case .empty: problem = "is empty, which would match every text; remove it or write what it must find"
+            case .invalid: problem = "is not a valid regular expression (ICU syntax)"
+            case .matchesEmptyText: problem = "matches the empty text, so it matches everywhere; make it require at least one character"
+            case .backtracks(let probe): problem = "backtracks exponentially (on '\(probe)' repeated 40 times it gave up after 10 million steps); avoid nested or overlapping repetition such as '(a+)+' or '(a|aa)*'"
+            }
+            reader.report(.error("invalid-pattern", "\(name) '\(pattern)' \(problem)", at: location))
+            return nil
+        }
     }
 
     // MARK: - Names

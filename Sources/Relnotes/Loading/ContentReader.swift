@@ -78,10 +78,10 @@ extension FieldReader {
         return fields
     }
 
-    mutating func entryFields(_ mapping: YAMLMapping) -> EntryFields {
+    mutating func entryFields(_ mapping: YAMLMapping, tickets keys: TicketLinker, pattern: String) -> EntryFields {
         var fields = EntryFields()
         fields.title = line(mapping["title"])
-        fields.tickets = texts(mapping["tickets"])
+        fields.tickets = tickets(mapping["tickets"], keys: keys, pattern: pattern)
         fields.component = line(mapping["component"])
         fields.extra = customFields(mapping)
         return fields

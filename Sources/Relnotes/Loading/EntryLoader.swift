@@ -23,8 +23,11 @@ enum EntryLoader {
         let audience = content.audience(default: type?.audience ?? config.defaultAudience)
         let breaking = content.reader.bool(mapping["breaking"]) ?? false
         let resolvedIn = content.reader.version(mapping["resolved_in"])
-        let fields = content.reader.entryFields(mapping)
-        let overrides = content.overrides(allowed: ContentKeys.entryPerAudience) { reader, block in reader.entryFields(block) }
+        let keys = TicketLinker(config.tickets, linking: false)
+        let fields = content.reader.entryFields(mapping, tickets: keys, pattern: config.tickets.pattern)
+        let overrides = content.overrides(allowed: ContentKeys.entryPerAudience) { reader, block in
+            reader.entryFields(block, tickets: keys, pattern: config.tickets.pattern)
+        }
 
         guard let type, fields.title != nil else { return (nil, content.diagnostics) }
         let entry = Entry(

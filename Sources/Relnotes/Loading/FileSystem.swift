@@ -16,6 +16,9 @@ enum FileSystem {
         /// The file system path (the folder's path, `/`, the name).
         var path: String
         var isDirectory: Bool
+        /// Whether the folder listing said it is something other than a plain file or
+        /// folder (a symbolic link, a FIFO, a socket, a device): `ProjectBoundary` looks closer.
+        var needsCheck = false
 
         var url: URL { URL(fileURLWithPath: path, isDirectory: isDirectory) }
     }
@@ -42,7 +45,7 @@ enum FileSystem {
             let path = base + name
             // What stat says (links followed), as FileManager.fileExists(atPath:isDirectory:) does.
             let isDirectory = type == UInt8(DT_DIR) || (type != UInt8(DT_REG) && isDirectory(atPath: path))
-            return Child(name: name, path: path, isDirectory: isDirectory)
+            return Child(name: name, path: path, isDirectory: isDirectory, needsCheck: type != UInt8(DT_DIR) && type != UInt8(DT_REG))
         }
     }
 
@@ -58,22 +61,5 @@ enum FileSystem {
     static func isFile(atPath path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFDIR
-    }
-}
-
-extension FileSystem {
-    /// Paths of the visible files under `folder`, relative to it, sorted; dot-names skipped.
-    static func files(under folder: URL, includingHidden: Bool = false) -> [String] {
-        var result: [String] = []
-        var pending = [""]
-        let base = folder.path
-        while let relative = pending.popLast() {
-            let path = relative.isEmpty ? base : base + "/" + relative
-            for child in children(ofPath: path, includingHidden: includingHidden) {
-                let path = relative.isEmpty ? child.name : relative + "/" + child.name
-                if child.isDirectory { pending.append(path) } else { result.append(path) }
-            }
-        }
-        return result.sorted()
     }
 }

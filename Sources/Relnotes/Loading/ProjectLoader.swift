@@ -9,7 +9,8 @@ public enum ProjectLoader {
 
     /// `relnotes.yml` alone, for commands that need no content.
     public static func loadConfig(root: URL) -> (config: SiteConfig, diagnostics: [Diagnostic]) {
-        ConfigLoader.load(root: root)
+        StagingLock.sweep(root: root)
+        return ConfigLoader.load(root: root)
     }
 
     /// The project, or `nil` when a problem leaves it unusable; the diagnostics either way.
@@ -31,26 +32,34 @@ public enum ProjectLoader {
     /// are not read again (`LoadCache`).
     static func read(root: URL, focus: String? = nil, cache: LoadCache? = nil) -> (project: Project?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        // Every command starts here or in `loadConfig`: what an interrupted build left goes.
+        StagingLock.sweep(root: root)
         let (config, configProblems) = ConfigLoader.load(root: root)
         diagnostics += configProblems
         guard !configProblems.containsErrors else { return (nil, diagnostics) }
 
+        let boundary = ProjectBoundary(root: root)
         let content = root.appending(path: "content")
-        guard FileSystem.isDirectory(content) else {
+        if let refusal = boundary.refusal(atPath: content.path, relative: "content") {
+            diagnostics.append(refusal)
+        }
+        guard FileSystem.isDirectory(content), !diagnostics.contains(where: { $0.location?.path == "content" }) else {
             diagnostics.append(.error("missing-content", "there is no content/ folder in \(root.path); run relnotes in a site project or pass --root", at: nil))
             return (nil, diagnostics)
         }
         var releases: [Release] = []
         var unreleased: [Entry] = []
         // Release folders are independent: read them side by side.
-        let folders = FileSystem.children(of: content.appending(path: "releases")).filter(\.isDirectory)
+        let listed = boundary.listing(content, "releases", diagnostics: &diagnostics)
+        diagnostics += misplaced(listed, in: "content/releases")
+        let folders = listed.filter(\.isDirectory)
         let loaded = Concurrent.map(folders) { folder -> FolderContent in
             // A folder nothing changed in since the last load is taken whole (the preview).
             let relative = "content/releases/\(folder.name)"
             if focus == nil, let cache, case .folder(let release, let entries, let problems)? = cache.unchanged("folder|" + relative, relative: relative) {
                 return FolderContent(release: release, unreleased: entries, diagnostics: problems)
             }
-            let content = Self.folderContent(folder, config: config, focus: focus, cache: cache)
+            let content = Self.folderContent(folder, config: config, focus: focus, cache: cache, boundary: boundary)
             if focus == nil { cache?.keep("folder|" + relative, .folder(content.release, content.unreleased, content.diagnostics)) }
             return content
         }
@@ -65,7 +74,7 @@ public enum ProjectLoader {
         guard focus == nil else {
             return (Project(config: config, releases: releases, unreleased: unreleased, pages: []), diagnostics)
         }
-        let pageFiles = FileSystem.children(of: content.appending(path: "pages"))
+        let pageFiles = boundary.listing(content, "pages", diagnostics: &diagnostics)
         diagnostics += ignoredFiles(pageFiles, as: "content/pages")
         for file in pageFiles where !file.isDirectory && file.name.hasSuffix(".md") {
             let path = "content/pages/\(file.name)"
@@ -96,12 +105,12 @@ public enum ProjectLoader {
         var diagnostics: [Diagnostic]
     }
 
-    private static func folderContent(_ folder: FileSystem.Child, config: SiteConfig, focus: String?, cache: LoadCache?) -> FolderContent {
+    private static func folderContent(_ folder: FileSystem.Child, config: SiteConfig, focus: String?, cache: LoadCache?, boundary: ProjectBoundary) -> FolderContent {
         if folder.name == unreleasedFolder {
-            let (entries, problems) = loadEntries(in: folder, version: nil, isUnreleased: true, config: config, cache: cache)
+            let (entries, problems) = loadEntries(in: folder, version: nil, isUnreleased: true, config: config, cache: cache, boundary: boundary)
             return FolderContent(release: nil, unreleased: entries, diagnostics: problems)
         }
-        let (release, problems) = loadRelease(in: folder, config: config, withEntries: focus.map { Self.folder(folder.name, isNeededFor: $0) } ?? true, cache: cache)
+        let (release, problems) = loadRelease(in: folder, config: config, withEntries: focus.map { Self.folder(folder.name, isNeededFor: $0) } ?? true, cache: cache, boundary: boundary)
         return FolderContent(release: release, unreleased: nil, diagnostics: problems)
     }
 
@@ -115,9 +124,10 @@ public enum ProjectLoader {
         return version == wanted || version.isPrerelease && version.core == wanted.core
     }
 
-    private static func loadRelease(in folder: FileSystem.Child, config: SiteConfig, withEntries: Bool = true, cache: LoadCache?) -> (Release?, [Diagnostic]) {
+    private static func loadRelease(in folder: FileSystem.Child, config: SiteConfig, withEntries: Bool = true, cache: LoadCache?, boundary: ProjectBoundary) -> (Release?, [Diagnostic]) {
         let path = "content/releases/\(folder.name)/release.md"
         let recordPath = folder.path + "/release.md"
+        if let refusal = boundary.refusal(atPath: recordPath, relative: path) { return (nil, [refusal]) }
         guard FileSystem.isFile(atPath: recordPath) else {
             return (nil, [.error("missing-release-record", "the release folder '\(folder.name)' has no release.md; add one or move its entries to unreleased/", at: SourceLocation(path: "content/releases/\(folder.name)"))])
         }
@@ -130,8 +140,9 @@ public enum ProjectLoader {
             }
         }
         guard case .release(var release, var diagnostics) = loaded else { return (nil, []) }
+        if let interrupted = InterruptedMove.warning(folder: folder.path, name: folder.name) { diagnostics.append(interrupted) }
         guard withEntries else { return (release, diagnostics) }
-        let (entries, problems) = loadEntries(in: folder, version: release?.version, isUnreleased: false, config: config, cache: cache)
+        let (entries, problems) = loadEntries(in: folder, version: release?.version, isUnreleased: false, config: config, cache: cache, boundary: boundary)
         release?.entries = entries
         diagnostics += problems
         return (release, diagnostics)
@@ -139,10 +150,10 @@ public enum ProjectLoader {
 
     /// The entries of a release folder (`version` is `nil` when its record could not be read)
     /// or of `unreleased/`, the one folder where a release record is misplaced.
-    private static func loadEntries(in folder: FileSystem.Child, version: SemanticVersion?, isUnreleased: Bool, config: SiteConfig, cache: LoadCache?) -> ([Entry], [Diagnostic]) {
+    private static func loadEntries(in folder: FileSystem.Child, version: SemanticVersion?, isUnreleased: Bool, config: SiteConfig, cache: LoadCache?, boundary: ProjectBoundary) -> ([Entry], [Diagnostic]) {
         var entries: [Entry] = []
         var diagnostics: [Diagnostic] = []
-        let children = FileSystem.children(ofPath: folder.path)
+        let children = boundary.admitted(FileSystem.children(ofPath: folder.path), in: "content/releases/\(folder.name)", diagnostics: &diagnostics)
         diagnostics += ignoredFiles(children, as: "content/releases/\(folder.name)")
         for file in children where !file.isDirectory && file.name.hasSuffix(".md") {
             let path = "content/releases/\(folder.name)/\(file.name)"
@@ -185,8 +196,24 @@ public enum ProjectLoader {
             if child.isDirectory && path == "content/pages" {
                 return .warning("ignored-file", "pages are read from content/pages/ only; the folder '\(child.name)' is ignored", at: SourceLocation(path: "\(path)/\(child.name)"))
             }
+            if child.isDirectory {
+                let message = child.name.hasSuffix(".md")
+                    ? "'\(child.name)' is a folder, not an entry file; it is ignored"
+                    : "entries are read from the release folder itself, not from subfolders; the folder '\(child.name)' is ignored"
+                return .warning("ignored-file", message, at: SourceLocation(path: "\(path)/\(child.name)"))
+            }
             guard !child.isDirectory, markdownLike.contains(where: { child.name.hasSuffix($0) }) else { return nil }
             return .warning("ignored-file", "'\(child.name)' is ignored: content files end in .md", at: SourceLocation(path: "\(path)/\(child.name)"))
+        }
+    }
+
+    /// Files directly in `content/releases/`, where only folders are read.
+    private static func misplaced(_ children: [FileSystem.Child], in path: String) -> [Diagnostic] {
+        children.filter { !$0.isDirectory }.map { child in
+            let hint = (try? SemanticVersion(parsing: child.name)) != nil
+                ? "a release is a folder named after its version, holding release.md"
+                : "entries go in a release folder or in unreleased/"
+            return .warning("ignored-file", "'\(child.name)' is ignored: content/releases/ holds folders only; \(hint)", at: SourceLocation(path: "\(path)/\(child.name)"))
         }
     }
 

@@ -48,10 +48,32 @@ struct YAMLPositions: Sendable {
             throw .error("invalid-yaml", "the YAML cannot be read: \(error)", at: fileStart)
         }
         guard let root else { return YAMLMapping(fields: [], location: fileStart) }
+        // Only an escape makes such a character, and every escape starts with a backslash.
+        if yaml.utf8.contains(UInt8(ascii: "\\")) { try checkCharacters(root) }
         if root.isNull {
             return YAMLMapping(fields: [], location: fileStart)
         }
         return try mapping(root, describedAs: "the front matter", at: fileStart)
+    }
+
+    /// A YAML escape (`"\x01"`) can make a character XML forbids, which the file's bytes do
+    /// not hold: an error at the value (or key) that has it.
+    private func checkCharacters(_ root: Node) throws(Diagnostic) {
+        var pending = [root]
+        while let node = pending.popLast() {
+            switch node {
+            case .scalar(let scalar):
+                if let bad = scalar.string.unicodeScalars.first(where: XMLCharacters.isForbidden) {
+                    throw .error("invalid-character", "this value holds \(XMLCharacters.name(bad)) (a YAML escape), \(XMLCharacters.reason)", at: location(of: node))
+                }
+            case .mapping(let mapping):
+                for (key, value) in mapping { pending += [value, key] }
+            case .sequence(let sequence):
+                pending += sequence.reversed()
+            case .alias:
+                break
+            }
+        }
     }
 
     /// `node` as a mapping with string keys, or a diagnostic saying what it is instead.

@@ -41,15 +41,3 @@ public enum HTML {
         }
     }
 }
-
-/// Escaping for text put into Markdown by relnotes itself, so it reads as plain text.
-enum MarkdownText {
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            if "\\`*_[]<>#!|&".contains(character) { escaped.append("\\") }
-            escaped.append(character)
-        }
-        return escaped
-    }
-}

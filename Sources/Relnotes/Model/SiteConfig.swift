@@ -98,6 +98,8 @@ public struct EntryType: Sendable, Hashable {
 /// Tracker keys in text and `tickets:` lists, and who gets them as links.
 public struct TicketConfig: Sendable {
     public var pattern = "[A-Z][A-Z0-9]+-[0-9]+"
+    /// Where `pattern` is written in `relnotes.yml`, for messages about it.
+    public var patternLocation: SourceLocation?
     /// Link target with `{key}` in place of the key; without it keys stay plain text.
     public var url: String?
     public var linkFor = ["internal"]
@@ -116,9 +118,9 @@ public enum PrereleaseMode: String, Sendable, CaseIterable {
 public struct SensitivePattern: Sendable {
     public var source: String
     public var location: SourceLocation?
-    nonisolated(unsafe) public var regex: Regex<AnyRegexOutput>
+    public var regex: BoundedRegex
 
-    public init(source: String, regex: Regex<AnyRegexOutput>, location: SourceLocation?) {
+    public init(source: String, regex: BoundedRegex, location: SourceLocation?) {
         self.source = source
         self.regex = regex
         self.location = location

@@ -45,17 +45,17 @@ struct AnnouncementBuilder {
         let detail = try views.detail(of: visible)
         let product = config.product ?? config.title
         return AnnouncementView(
-            subject: subject(product: product, head: detail.head, visible: visible),
-            product: product,
+            subject: views.text(subject(product: product, head: detail.head, visible: visible)),
+            product: views.text(product),
             isInternal: isInternal,
             release: detail.head,
             status: status(of: visible, head: detail.head),
             link: link,
             meta: isInternal ? detail.meta : nil,
-            withdrawalReason: isInternal ? visible.fields.withdrawalReason : nil,
+            withdrawalReason: isInternal ? visible.fields.withdrawalReason.map(views.text) : nil,
             introduction: introduction,
             sections: sections,
-            nothingToSay: "Nothing to announce: this release lists no \(shape.map { $0.title.lowercased() }.joined(separator: ", "))."
+            nothingToSay: "Nothing to announce: this release lists no \(shape.map { views.text($0.title.lowercased()) }.joined(separator: ", "))."
         )
     }
 

@@ -30,7 +30,14 @@ struct Theme: Sendable {
         for (name, text) in BuiltinTheme.files where name.hasPrefix("assets/") { assets[name] = Data(text.utf8) }
 
         let folder = root.appending(path: "templates")
-        for name in FileSystem.files(under: folder) {
+        let boundary = ProjectBoundary(root: root)
+        if let refusal = boundary.refusal(atPath: folder.path, relative: "templates") { diagnostics.append(refusal) }
+        var names: [String] = []
+        if diagnostics.isEmpty {
+            names = boundary.files(under: folder, relative: "templates", diagnostics: &diagnostics)
+            diagnostics += TemplateFolder.skipped(under: folder, names: names)
+        }
+        for name in names {
             let url = folder.appending(path: name)
             if name.hasSuffix(".mustache") {
                 do {
@@ -68,8 +75,8 @@ struct Theme: Sendable {
         for name in requiredTemplates where library.getTemplate(named: name) == nil && !diagnostics.contains(where: { $0.location?.path.hasSuffix(name + ".mustache") == true }) {
             diagnostics.append(.error("missing-template", "the theme has no '\(name).mustache' template", at: SourceLocation(path: "templates/\(name).mustache")))
         }
-        let names = Set(sources.keys.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) })
-        let includes = TemplateIncludes(templates: checked, names: names).check()
+        let templateNames = Set(sources.keys.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) })
+        let includes = TemplateIncludes(templates: checked, names: templateNames).check()
         diagnostics += includes
         // Names are followed through includes: only where these end.
         if !includes.containsErrors { diagnostics += TemplateNames(templates: checked).check(roots: TemplateRoots.all) }

@@ -79,9 +79,9 @@ struct ViewBuilder {
     private func meta(_ fields: ReleaseFields) -> ReleaseMeta? {
         guard fields.releaseManager != nil || fields.branch != nil || fields.signOff != nil else { return nil }
         return ReleaseMeta(
-            releaseManager: fields.releaseManager,
-            branch: fields.branch,
-            signOff: fields.signOff.map { $0.map { SignOffView(team: $0.team, state: $0.state, done: $0.isDone) } },
+            releaseManager: fields.releaseManager.map(text),
+            branch: fields.branch.map(code),
+            signOff: fields.signOff.map { $0.map { SignOffView(team: text($0.team), state: text($0.state), done: $0.isDone) } },
             hasSignOff: !(fields.signOff ?? []).isEmpty)
     }
 
@@ -102,12 +102,12 @@ struct ViewBuilder {
             if !ungrouped.isEmpty { groups.append(ComponentGroup(component: nil, entries: try views(ungrouped, anchors: anchors, folding: version))) }
             for component in components {
                 let members = ofType.filter { $0.fields.component == component }
-                groups.append(ComponentGroup(component: component, entries: try views(members, anchors: anchors, folding: version)))
+                groups.append(ComponentGroup(component: text(component), entries: try views(members, anchors: anchors, folding: version)))
             }
             // After the entries' anchors, so that adding sections' ones changed none of them.
             let prefix = version.map { "v" + $0.text } ?? "unreleased"
             sections.append(EntrySection(
-                type: type.name, title: type.title, anchor: anchors.unique(for: Self.dotsToDashes("\(prefix)-\(type.name)")), hasHeading: true, linkable: linkable,
+                type: type.name, title: text(type.title), anchor: anchors.unique(for: Self.dotsToDashes("\(prefix)-\(type.name)")), hasHeading: true, linkable: linkable,
                 level: level, componentLevel: level + 1,
                 marks: String(repeating: "#", count: level), componentMarks: String(repeating: "#", count: level + 1),
                 groups: groups, count: ofType.count))
@@ -117,7 +117,7 @@ struct ViewBuilder {
 
     /// A section with no entries (for announcements whose text comes from the release body).
     func emptySection(_ type: EntryType) -> EntrySection {
-        EntrySection(type: type.name, title: type.title, anchor: type.name, hasHeading: true, linkable: false, level: 2, componentLevel: 3, marks: "##", componentMarks: "###", groups: [], count: 0)
+        EntrySection(type: type.name, title: text(type.title), anchor: type.name, hasHeading: true, linkable: false, level: 2, componentLevel: 3, marks: "##", componentMarks: "###", groups: [], count: 0)
     }
 
     private func views(_ entries: [VisibleEntry], anchors: HeadingSlugs, folding version: SemanticVersion?) throws(DiagnosticsError) -> [EntryView] {
@@ -136,7 +136,7 @@ struct ViewBuilder {
                 body: try entryBody(visible.entry.body),
                 tickets: (visible.fields.tickets ?? []).map(ticket),
                 hasTickets: !(visible.fields.tickets ?? []).isEmpty,
-                component: visible.fields.component,
+                component: visible.fields.component.map(text),
                 breaking: visible.entry.breaking,
                 restrictedTo: visible.restrictedTo.isEmpty ? nil : visible.restrictedTo.joined(separator: ", "),
                 // On a candidate's page, which candidate brought each entry; a final
@@ -145,6 +145,18 @@ struct ViewBuilder {
                 extra: visible.fields.extra))
         }
         return views
+    }
+
+    /// Text from front matter or configuration, as text in the output's format: escaped
+    /// for Markdown (`MarkdownText`); HTML templates escape it themselves.
+    func text(_ value: String) -> String {
+        format == .markdown ? MarkdownText.escape(value) : value
+    }
+
+    /// `text` for the inside of a code span (`` `release/v1.2.0` ``), where backslashes are
+    /// literal: only a backtick could end it, and a value cannot hold one as text there.
+    private func code(_ value: String) -> String {
+        format == .markdown ? String(value.map { $0 == "`" || $0.isNewline ? "'" : $0 }) : value
     }
 
     /// `.` as `-`, scalar by scalar (as Foundation's `replacingOccurrences` replaced it).
@@ -163,7 +175,8 @@ struct ViewBuilder {
 
     private func ticket(_ key: String) -> TicketView {
         let linked = config.tickets.linkFor.contains(audience)
-        return TicketView(key: key, url: linked ? bodies.markdown.tickets.url(for: key) : nil)
+        let url = linked ? bodies.markdown.tickets.url(for: key) : nil
+        return TicketView(key: text(key), url: format == .markdown ? url.map(MarkdownText.destination) : url)
     }
 
     private func restriction(_ tag: AudienceTag) -> String? {

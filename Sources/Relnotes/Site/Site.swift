@@ -34,7 +34,8 @@ public struct Site: Sendable {
     /// looked at. `nil` looks at every file.
     public static func load(root: URL, focus: String? = nil, reusing previous: Site? = nil, changed: Set<String>? = nil) -> (site: Site?, diagnostics: [Diagnostic]) {
         Trace.mark("loading")
-        let configuration = (try? String(contentsOf: root.appending(path: "relnotes.yml"), encoding: .utf8)) ?? ""
+        // Read as every project file is (never a FIFO); what is wrong with it, ConfigLoader says.
+        let configuration = (try? SourceFile.read(root.appending(path: "relnotes.yml"), as: "relnotes.yml"))?.text ?? ""
         let reusable = previous.flatMap { $0.root == root && $0.loadCache.configuration == configuration ? $0 : nil }
         let cache = reusable?.loadCache ?? LoadCache(configuration: configuration)
         cache.trust(changed: reusable == nil ? nil : changed)
@@ -48,6 +49,7 @@ public struct Site: Sendable {
         if !bodies.diagnostics.containsErrors {
             diagnostics += SensitivePatterns(project: project, bodies: bodies).check()
         }
+        diagnostics += TicketPatternBudget.check(project)
         Trace.mark("checked")
         guard let theme, !diagnostics.containsErrors else { return (nil, diagnostics) }
         return (Site(root: root, project: project, theme: theme, bodies: bodies, loadCache: cache), diagnostics)

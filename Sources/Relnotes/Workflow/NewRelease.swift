@@ -92,6 +92,16 @@ public struct NewRelease: Sendable {
             throw NewEntry.failure("cannot create content/releases/\(version)/: \(error.localizedDescription)")
         }
         var moved: [String] = []
+        // Says, until every entry has moved, which were to move (`check` warns while it is there).
+        let marker = folder.appending(path: InterruptedMove.markerName)
+        if !entries.isEmpty {
+            do {
+                try Data(entries.map { $0.name + "\n" }.joined().utf8).write(to: marker, options: .atomic)
+            } catch {
+                throw NewEntry.failure("cannot write \(version)/\(InterruptedMove.markerName): \(error.localizedDescription)")
+            }
+        }
+        defer { if moved.count == entries.count { try? fileManager.removeItem(at: marker) } }
         for entry in entries {
             do {
                 try move(entry.url, folder.appending(path: entry.name))

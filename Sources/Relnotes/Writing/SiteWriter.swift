@@ -18,8 +18,15 @@ public struct SiteWriter: Sendable {
 
     public let output: URL
 
+    /// The folder as given; `output` is where it leads.
+    private let given: URL
+
+    /// A symbolic link as `output` (a docroot that links to the site) is written through:
+    /// the new site is made beside the link's target and swapped in there, and the link
+    /// stays as it was, pointing at the new site.
     public init(output: URL) {
-        self.output = output.standardizedFileURL
+        given = output.standardizedFileURL
+        self.output = ProjectBoundary.realPath(given.path).map { URL(fileURLWithPath: $0) } ?? given
     }
 
     /// Writes `files`, which replace the generated files of the folders `rebuilt` (audiences'
@@ -44,11 +51,19 @@ public struct SiteWriter: Sendable {
         let fileManager = FileManager.default
         let staging = output.deletingLastPathComponent().appending(path: "." + output.lastPathComponent + ".relnotes-new")
         do {
+            if OutputEntries.isLink(given.path), ProjectBoundary.realPath(given.path) == nil {
+                throw Failure("\(given.path) is a symbolic link to a folder that does not exist; create that folder or choose another --out")
+            }
             let previous = try previousManifest()
             let previousOwners = OutputOwners.read(output, manifest: previous)
             try previousOwners.check(rebuilding: owners ?? Dictionary(uniqueKeysWithValues: rebuilt.map { ($0, $0) }), in: output)
+            if FileSystem.isDirectory(staging), StagingLock(staging.path) == nil {
+                throw Failure("another relnotes build is writing \(output.path) (into \(staging.lastPathComponent)/); wait for it to finish")
+            }
             try? fileManager.removeItem(at: staging)
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            guard let lock = StagingLock(staging.path) else { throw Failure("another relnotes build is writing \(output.path); wait for it to finish") }
+            defer { withExtendedLifetime(lock) {} }
             let folder = StagingFolder(staging: staging, output: output, previous: previous)
             do {
                 try produce(folder)
@@ -61,7 +76,11 @@ public struct SiteWriter: Sendable {
             if let previous {
                 let removed = configured.map { configured in previous.audienceFolders.filter { !configured.contains($0) } } ?? []
                 let replaced = rebuilt + removed
-                for path in FileSystem.files(under: output, includingHidden: true) where path != Self.manifestName && path != Self.ownersName {
+                for (path, kind) in OutputEntries.under(output) where path != Self.manifestName && path != Self.ownersName {
+                    if kind == .emptyFolder {
+                        try folder.keepFolder(path)
+                        continue
+                    }
                     let wasGenerated = previous.contains(path)
                     if wasGenerated && replaced.contains(where: { $0.isEmpty || path.hasPrefix($0 + "/") }) { continue }
                     if generated.contains(path) {

@@ -81,6 +81,11 @@ public final class StagingFolder: Sendable {
         try link(source, to: staging + "/" + path)
     }
 
+    /// An empty folder of the output, kept in the new site.
+    func keepFolder(_ path: String) throws {
+        try makeFolder(of: path + "/.")
+    }
+
     // MARK: - System calls
 
     /// Creates the folders of `path` under the staging folder, each once.
@@ -95,9 +100,14 @@ public final class StagingFolder: Sendable {
         }
     }
 
-    /// A hard link (same bytes, no copy), or a copy where links are not possible.
+    /// A hard link (same bytes, no copy), or a copy where links are not possible. A
+    /// symbolic link is linked as itself (Linux `link` does not follow it) or made again.
     private func link(_ source: String, to target: String) throws {
         if Glibc.link(source, target) != 0 {
+            if OutputEntries.isLink(source) {
+                try FileManager.default.createSymbolicLink(atPath: target, withDestinationPath: try FileManager.default.destinationOfSymbolicLink(atPath: source))
+                return
+            }
             try FileManager.default.copyItem(atPath: source, toPath: target)
         }
     }

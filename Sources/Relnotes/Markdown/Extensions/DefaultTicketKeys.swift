@@ -2,11 +2,11 @@
 /// regex engine: the same matches, the same whole-word rule, at a fraction of the cost (the
 /// scan runs over every text node the tracker links are made in).
 ///
-/// Swift's `Regex` matches characters (grapheme clusters), and a character class such as
-/// `[A-Z]` matches only a character made of one such scalar: `A` followed by a combining
-/// accent is one character that matches nothing. The scan works on the same units: bytes
-/// when the text is ASCII (each byte a character, `\r\n` aside, which never matches),
-/// characters otherwise.
+/// The regex engine (ICU, `BoundedRegex`) matches Unicode scalars; the linker then keeps a
+/// match only when it is whole characters with no word character on either side: `A`
+/// followed by a combining accent cuts a character. The scan works on the same units:
+/// bytes when the text is ASCII (each byte a character, `\r\n` aside, which never
+/// matches), scalars otherwise, with the linker's rule applied to what it finds.
 enum DefaultTicketKeys {
     /// The keys in `text`, as `TicketLinker.keys(in:)` gives them for the default pattern.
     static func ranges(in text: String) -> [Range<String.Index>] {
@@ -18,10 +18,12 @@ enum DefaultTicketKeys {
             let utf8 = text.utf8
             return ascii.map { utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound) }
         }
-        let indices = Array(text.indices)
-        let characters = Array(text)
-        let found = scan(count: characters.count, kind: { Kind(characters[$0].asciiValue) }, isWord: { characters[$0].isWordCharacter })
-        return found.map { indices[$0.lowerBound]..<($0.upperBound < indices.count ? indices[$0.upperBound] : text.endIndex) }
+        let scalars = Array(text.unicodeScalars)
+        let indices = Array(text.unicodeScalars.indices)
+        let found = scan(count: scalars.count, kind: { Kind(scalars[$0].isASCII ? UInt8(scalars[$0].value) : nil) }, isWord: { _ in false })
+        return found
+            .map { indices[$0.lowerBound]..<($0.upperBound < indices.count ? indices[$0.upperBound] : text.endIndex) }
+            .filter { TicketLinker.isWholeWord($0, in: text) }
     }
 
     /// What a unit (byte or character) is to the pattern.

@@ -3,22 +3,22 @@ import Foundation
 /// Tracker keys (`REL-117`): found in text by `tickets.pattern`, linked to `tickets.url`
 /// only for the audiences in `tickets.link_for`; others see the plain key.
 struct TicketLinker: Sendable {
-    nonisolated(unsafe) private let pattern: Regex<AnyRegexOutput>?
+    private let pattern: BoundedRegex?
     /// Whether the pattern is the default one, which `DefaultTicketKeys` finds without the regex.
     private let isDefaultPattern: Bool
     private let url: String?
     /// `url` cut at each `{key}`, when that can be done byte for byte (an ASCII template).
     private let urlParts: [String]?
 
-    init(_ config: TicketConfig) {
-        pattern = try? Regex(config.pattern)
+    /// With `linking` false, only `keys(in:)` is used (checking `tickets:` values): the URL is not prepared.
+    init(_ config: TicketConfig, linking: Bool = true) {
         isDefaultPattern = config.pattern == TicketConfig().pattern
-        url = config.url
-        urlParts = config.url.flatMap { url in
+        // The default pattern is scanned, never compiled.
+        pattern = isDefaultPattern ? nil : BoundedRegex(config.pattern)
+        url = linking ? config.url : nil
+        urlParts = url.flatMap { url in
             url.utf8.allSatisfy { $0 < 0x80 } ? url.split(separator: "{key}", omittingEmptySubsequences: false).map(String.init) : nil
         }
-        // Compile the pattern now, before audiences use it side by side.
-        _ = try? pattern?.firstMatch(in: "")
     }
 
     /// The tracker URL of `key`.
@@ -41,14 +41,19 @@ struct TicketLinker: Sendable {
 
     /// The keys in `text`, as ranges: whole words only (`XREL-1a` holds none).
     func keys(in text: String) -> [Range<String.Index>] {
-        guard let pattern else { return [] }
         if isDefaultPattern { return DefaultTicketKeys.ranges(in: text) }
-        return text.matches(of: pattern).map(\.range).filter { range in
-            guard !range.isEmpty else { return false }
-            let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : nil
-            let after = range.upperBound < text.endIndex ? text[range.upperBound] : nil
-            return !(before?.isWordCharacter ?? false) && !(after?.isWordCharacter ?? false)
-        }
+        guard let pattern else { return [] }
+        // A text the pattern backtracks on for too long keeps its keys as plain text.
+        return ((try? pattern.matches(in: text)) ?? []).filter { Self.isWholeWord($0, in: text) }
+    }
+
+    /// A match that is whole characters (ICU matches code points) with no word character
+    /// right before or after it.
+    static func isWholeWord(_ range: Range<String.Index>, in text: String) -> Bool {
+        guard !range.isEmpty, range.lowerBound.samePosition(in: text) != nil, range.upperBound.samePosition(in: text) != nil else { return false }
+        let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : nil
+        let after = range.upperBound < text.endIndex ? text[range.upperBound] : nil
+        return !(before?.isWordCharacter ?? false) && !(after?.isWordCharacter ?? false)
     }
 
     /// Turns keys in text nodes into links (`InlineNodes.text`: never inside code, links or images).

@@ -6,17 +6,16 @@
 /// the pattern matches the written text somewhere, or where the text has `\` or `&`.
 /// Anchors and lookarounds could match in a node and not in the whole text: patterns with
 /// them always answer yes. The default pattern is scanned byte by byte; others, and
-/// non-ASCII texts, go through the same regular expression the linker uses.
+/// non-ASCII texts, go through the same regular expression the linker uses (`BoundedRegex`).
 struct TrackerKeyHint: Sendable {
     private let isDefaultPattern: Bool
     private let alwaysMaybe: Bool
-    nonisolated(unsafe) private let regex: Regex<AnyRegexOutput>?
+    private let regex: BoundedRegex?
 
     init(pattern: String) {
         isDefaultPattern = pattern == TicketConfig().pattern
         alwaysMaybe = ["^", "$", "\\b", "\\B", "\\A", "\\z", "\\Z", "\\G", "(?"].contains { pattern.contains($0) }
-        regex = try? Regex(pattern)
-        _ = try? regex?.firstMatch(in: "")
+        regex = BoundedRegex(pattern)
     }
 
     func mayHoldKey(_ text: String) -> Bool {
@@ -28,7 +27,8 @@ struct TrackerKeyHint: Sendable {
         }
         if isDefaultPattern && ascii { return Self.defaultPatternMatches(text) }
         guard let regex else { return false }
-        return (try? regex.firstMatch(in: text)) != nil
+        // A search stopped for its budget says "maybe": the linker decides.
+        return (try? regex.matches(in: text, first: true))?.isEmpty != true
     }
 
     /// `[A-Z][A-Z0-9]+-[0-9]+` somewhere in ASCII text.

@@ -127,11 +127,14 @@ private extension ReleasesDocument.EntryRecord {
             json.member("component", component)
             json.member("from_version", fromVersion)
             json.member("id", id)
-            json.member("tickets") { json in
-                json.array(tickets) { json, ticket in
-                    json.object { json in
-                        json.member("key", ticket.key)
-                        json.member("url", ticket.url)
+            // Optional fields are left out when empty, a list of no tickets too.
+            if !tickets.isEmpty {
+                json.member("tickets") { json in
+                    json.array(tickets) { json, ticket in
+                        json.object { json in
+                            json.member("key", ticket.key)
+                            json.member("url", ticket.url)
+                        }
                     }
                 }
             }
