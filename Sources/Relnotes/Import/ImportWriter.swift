@@ -64,14 +64,22 @@ public struct ImportWriter: Sendable {
         }
     }
 
+    /// An entry's file. References that are not tracker keys of this project (towncrier's
+    /// `#123` under the default `tickets.pattern`) cannot be `tickets:`, which `check`
+    /// holds to the pattern: they stay in the body, as an `Issues:` line, so none is lost.
     func entryText(_ entry: ImportedEntry) -> String {
+        let keys = TicketLinker(config.tickets, linking: false)
+        let tickets = entry.tickets.filter(keys.isKey)
+        let others = entry.tickets.filter { !keys.isKey($0) }
         var lines = ["---", "type: \(entry.type)", "title: \(YAMLText.quoted(entry.title))"]
         if let audience = entry.audience { lines.append("audience: \(audience)") }
-        if !entry.tickets.isEmpty { lines.append("tickets: [\(entry.tickets.map(YAMLText.quoted).joined(separator: ", "))]") }
+        if !tickets.isEmpty { lines.append("tickets: [\(tickets.map(YAMLText.quoted).joined(separator: ", "))]") }
         if let component = entry.component { lines.append("component: \(YAMLText.quoted(component))") }
         lines.append("---")
         var text = lines.joined(separator: "\n") + "\n"
-        if !entry.body.isEmpty { text += entry.body + "\n" }
+        var body = entry.body
+        if !others.isEmpty { body += (body.isEmpty ? "" : "\n\n") + "Issues: " + others.map(MarkdownText.escape).joined(separator: ", ") }
+        if !body.isEmpty { text += body + "\n" }
         return text
     }
 

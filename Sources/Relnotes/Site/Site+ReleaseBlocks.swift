@@ -14,6 +14,8 @@ public struct PageBlock: Sendable, Hashable {
         case entry
         /// A top-level block of an entry's body.
         case entryBody
+        /// The links to the previous and next release of the line.
+        case neighbours
     }
 
     public var kind: Kind
@@ -58,7 +60,14 @@ private extension AudienceRenderer {
             blocks += try entryBlocks(newSections, sources: sources, key: "new:")
             blocks.append(PageBlock(kind: .heading, key: "cumulative", html: "<h2>Everything since the last stable release</h2>"))
         }
-        return blocks + (try entryBlocks(detail.sections, sources: sources, key: ""))
+        blocks += try entryBlocks(detail.sections, sources: sources, key: "")
+        if let neighbours = neighbours(of: number) {
+            let links = [("Previous", neighbours.previous), ("Next", neighbours.next)].compactMap { label, link in
+                link.map { "\(label) in \(HTML.escape(neighbours.line)): \(HTML.escape($0.version))" }
+            }
+            blocks.append(PageBlock(kind: .neighbours, key: "neighbours", html: "<nav>\(links.joined(separator: " · "))</nav>"))
+        }
+        return blocks
     }
 
     func bodyBlocks(_ body: MarkdownSource, shown: String, kind: PageBlock.Kind, key prefix: String) throws(DiagnosticsError) -> [PageBlock] {

@@ -101,10 +101,9 @@ public struct NewEntry: Sendable {
         if let component, component.trimmingCharacters(in: .whitespaces).isEmpty || component.contains("\n") {
             throw Self.failure("the component must be one non-empty line")
         }
-        if let pattern = try? Regex(config.tickets.pattern) {
-            for ticket in tickets where (try? pattern.wholeMatch(in: ticket)) == nil {
-                throw Self.failure("ticket '\(ticket)' does not match tickets.pattern '\(config.tickets.pattern)'; write the tracker key as the tracker does (REL-117)")
-            }
+        let keys = TicketLinker(config.tickets, linking: false)
+        for ticket in tickets where !keys.isKey(ticket) {
+            throw Self.failure("ticket '\(ticket)' does not match tickets.pattern '\(config.tickets.pattern)'; write the tracker key as the tracker does (REL-117)")
         }
         if let body {
             let problems = MarkdownRenderer(config: config).prepare(MarkdownSource(text: body, path: "<body>", firstLine: 1)).diagnostics

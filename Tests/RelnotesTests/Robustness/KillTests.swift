@@ -61,7 +61,7 @@ struct KillTests {
         let before = try fileTree(unreleased)
         // How long a whole run takes, so that the kills land all over it.
         let started = ContinuousClock.now
-        #expect(try project.run(["new", "release", "2.0.0"]).status == 0)
+        #expect(try project.run(["new", "release", "2.0.0", "--force"]).status == 0)
         let span = max(1, Int((ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000 + (ContinuousClock.now - started).components.seconds * 1000))
         let created = project.root.appending(path: "content/releases/2.0.0")
         for name in try FileManager.default.contentsOfDirectory(atPath: created.path) where name != "release.md" {
@@ -72,7 +72,7 @@ struct KillTests {
         var partial = 0
         for _ in 0..<10 {
             let folder = project.root.appending(path: "content/releases/2.0.0")
-            try Self.runKilled(["new", "release", "2.0.0"], in: project.root, after: .milliseconds(Int(generator.next() % UInt64(span))))
+            try Self.runKilled(["new", "release", "2.0.0", "--force"], in: project.root, after: .milliseconds(Int(generator.next() % UInt64(span))))
             let left = try fileTree(unreleased)
             let moved = FileManager.default.fileExists(atPath: folder.path)
                 // Dot-files (the marker, Foundation's half-written temporary files) are no entries.
