@@ -7,6 +7,8 @@ final class RenderSession {
     let format: MarkupFormat
     let slugs = HeadingSlugs()
     private(set) var headings: [Heading] = []
+    /// How many admonition bodies the text being rendered is nested in.
+    private var nesting = 0
 
     init(renderer: MarkdownRenderer, audience: String, format: MarkupFormat) {
         self.renderer = renderer
@@ -64,11 +66,12 @@ final class RenderSession {
                 guard let line = child.lines?.lowerBound, structure.admonitions[line] == nil else { continue }
                 headings[index] = child.plainText
             }
+            applyInlineExtensions(nodes)
+            // Task boxes before labelling, which may wrap an item's paragraph.
+            TaskLists.apply(to: nodes.items, lines: lines, format: format)
             if labelling {
                 RestrictedBlocks.label(in: document.root, regions: restrictedRegions(of: structure.containers))
             }
-            applyInlineExtensions(nodes)
-            TaskLists.apply(to: nodes.items, lines: lines, format: format)
             Tables.apply(to: nodes.paragraphs, document: text, lines: lines, root: document.root, session: self)
             try placeBlocks(nodes.headings, structure: structure)
             return body(document.root, headings)
@@ -128,8 +131,11 @@ final class RenderSession {
         for heading in headingNodes {
             let text = heading.plainText
             if let line = heading.lines?.lowerBound, let admonition = structure.admonitions[line] {
+                let topLevel = nesting == 0 && heading.parent?.kind == .document
+                nesting += 1
+                defer { nesting -= 1 }
                 let body = try render(admonition.body)
-                heading.replace(with: AdmonitionBlock.make(admonition, body: body, format: format))
+                heading.replace(with: AdmonitionBlock.make(admonition, body: body, format: format, topLevel: topLevel))
             } else {
                 let id = slugs.unique(for: text)
                 headings.append(Heading(level: heading.headingLevel, text: text, id: id))

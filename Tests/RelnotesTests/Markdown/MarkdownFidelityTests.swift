@@ -17,7 +17,7 @@ struct MarkdownFidelityTests {
         "| one | two |\n| three | four |\n",
         "- [y] not a box\n- [ x] nor this\n",
         "rel-117 and Rel-117 are not keys\n",
-        "Paragraph\n!!! note\n    is a continuation\n",
+        "Paragraph\n!!!\n    is a continuation\n",
         "Line\r\nendings\r\n\r\n# CRLF\r\n",
         "Old Mac\rline endings\r\r- item\r",
         "A NUL\u{0}byte\n",

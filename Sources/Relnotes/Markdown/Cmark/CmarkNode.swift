@@ -207,6 +207,19 @@ struct CmarkNode: Hashable {
         return node
     }
 
+    /// Markdown written as it is, inside any block: a paragraph holding one raw inline.
+    /// cmark's CommonMark renderer writes a custom block's text twice through its line
+    /// logic (on entering and on leaving), which inside a block quote leaves a line without
+    /// `>` after it and ends the quote; a raw inline is written once, each line behind the
+    /// quote's markers. Only for Markdown output, after raw HTML has been dropped.
+    static func literalMarkdown(_ text: String) -> CmarkNode {
+        let paragraph = make(.paragraph)
+        let raw = make(.htmlInline)
+        raw.literal = text
+        paragraph.appendChild(raw)
+        return paragraph
+    }
+
     func insertBefore(_ sibling: CmarkNode) { cmark_node_insert_before(pointer, sibling.pointer) }
     func insertAfter(_ sibling: CmarkNode) { cmark_node_insert_after(pointer, sibling.pointer) }
     func appendChild(_ child: CmarkNode) { cmark_node_append_child(pointer, child.pointer) }

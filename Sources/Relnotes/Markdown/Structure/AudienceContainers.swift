@@ -125,17 +125,17 @@ struct ContainerLine {
 
     init?(_ text: Substring) {
         var rest = text[...]
-        var prefix = ""
-        // Block-quote markers and indentation before the colons.
+        // Block-quote markers and indentation before the colons, kept as written: a quote
+        // inside a list item stays inside it when the line is blanked.
         while let first = rest.first, first == " " || first == "\t" || first == ">" {
-            if first == ">" { prefix += ">" }
             rest.removeFirst()
         }
+        let prefix = String(text[..<rest.startIndex])
         var colons = 0
         while rest.first == ":" { colons += 1; rest.removeFirst() }
         guard colons >= 3 else { return nil }
         if let first = rest.first, first != " ", first != "\t" { return nil }
-        self.prefix = prefix
+        self.prefix = prefix.contains(">") ? prefix : ""
         self.names = rest.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map(String.init)
     }
 

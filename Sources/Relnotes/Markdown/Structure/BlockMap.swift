@@ -13,6 +13,8 @@ struct BlockMap {
         static let html: UInt8 = 2
         /// Where a paragraph begins.
         static let paragraphStart: UInt8 = 4
+        /// Any line of a paragraph.
+        static let paragraph: UInt8 = 8
     }
 
     /// `text`, when given, is `lines` joined by line feeds (a text cut into them as it is).
@@ -33,6 +35,7 @@ struct BlockMap {
                 mark(range, Flag.html)
             case .paragraph:
                 mark(range.lowerBound...range.lowerBound, Flag.paragraphStart)
+                mark(range, Flag.paragraph)
                 markCodeSpans(in: range, of: lines)
             case .heading:
                 markCodeSpans(in: range, of: lines)
@@ -45,6 +48,7 @@ struct BlockMap {
     func isCode(_ line: Int) -> Bool { has(Flag.code, line) }
     func isHTML(_ line: Int) -> Bool { has(Flag.html, line) }
     func startsParagraph(_ line: Int) -> Bool { has(Flag.paragraphStart, line) }
+    func isInParagraph(_ line: Int) -> Bool { has(Flag.paragraph, line) }
 
     private func has(_ flag: UInt8, _ line: Int) -> Bool {
         flags.indices.contains(line) && flags[line] & flag != 0

@@ -38,30 +38,40 @@ struct MarkdownStructure: Sendable {
             var index = 0
             while index < lines.count {
                 let line = index + 1
-                // Cheapest test first: an opener's line holds `!!!` or `???`.
+                // Cheapest test first: an opener's line holds `!!!` or `???`. As in
+                // Python-Markdown, an opener may interrupt a paragraph.
                 guard lines[index].containsBytes("!!!") || lines[index].containsBytes("???"),
-                      blocks.startsParagraph(line) || (index > 0 && ContainerLine(lines[index - 1]) != nil),
+                      blocks.isInParagraph(line) || (index > 0 && ContainerLine(lines[index - 1]) != nil),
                       !blocks.isCode(line), let opener = Admonition.Opener(lines[index]) else {
                     index += 1
                     continue
                 }
                 let bodyIndent = opener.indent + 4
+                let quoteDepth = opener.quote.quoteMarkers
+                // The body: lines behind the same quote markers, blank or indented four more.
+                func bodyPart(_ line: Substring) -> Substring? {
+                    let quote = Admonition.Opener.quotePrefix(of: line)
+                    guard quote.quoteMarkers == quoteDepth else { return nil }
+                    let rest = line[quote.endIndex...]
+                    return rest.isAllWhitespace || rest.columnsOfIndent >= bodyIndent ? rest : nil
+                }
                 var end = index + 1
-                while end < lines.count, lines[end].isAllWhitespace || lines[end].columnsOfIndent >= bodyIndent { end += 1 }
-                while end > index + 1, lines[end - 1].isAllWhitespace { end -= 1 }
+                while end < lines.count, bodyPart(lines[end]) != nil { end += 1 }
+                while end > index + 1, bodyPart(lines[end - 1])!.isAllWhitespace { end -= 1 }
                 if depth >= Self.maximumDepth {
-                    diagnostics.append(.error("nesting-too-deep", "admonitions are nested more than \(Self.maximumDepth) deep", at: origin.location(line: line, column: opener.indent + 1)))
+                    diagnostics.append(.error("nesting-too-deep", "admonitions are nested more than \(Self.maximumDepth) deep", at: origin.location(line: line, column: opener.quote.count + opener.indent + 1)))
                     index = end
                     continue
                 }
-                let bodyText = lines[(index + 1)..<end].map { $0.dropIndent(bodyIndent) }.joined(separator: "\n")
+                let bodyText = lines[(index + 1)..<end].map { bodyPart($0)!.dropIndent(bodyIndent) }.joined(separator: "\n")
                 let body = MarkdownStructure(
-                    text: bodyText, origin: origin.nested(atLine: line + 1, indent: bodyIndent),
+                    text: bodyText, origin: origin.nested(atLine: line + 1, indent: opener.quote.count + bodyIndent),
                     audiences: audiences, depth: depth + 1)
                 diagnostics += body.diagnostics
-                blocksHold = blocksHold && Self.blocksHoldAfterReplacing(upTo: end, in: lines)
-                lines[index] = Substring(String(repeating: " ", count: opener.indent) + "# " + String(Placeholder.marker))
-                for blank in (index + 1)..<end { lines[blank] = "" }
+                blocksHold = blocksHold && quoteDepth == 0 && blocks.startsParagraph(line) && Self.blocksHoldAfterReplacing(upTo: end, in: lines)
+                lines[index] = opener.quote + Substring(String(repeating: " ", count: opener.indent) + "# " + String(Placeholder.marker))
+                let emptyQuote = Substring(opener.quote.trimmingTrailingSpaces)
+                for blank in (index + 1)..<end { lines[blank] = emptyQuote }
                 admonitions[line] = Admonition(kind: opener.kind, classes: opener.classes, title: opener.title, style: opener.style, body: body)
                 index = end
             }
@@ -137,6 +147,9 @@ enum Placeholder {
 }
 
 extension Substring {
+    /// How many `>` a block-quote prefix holds.
+    var quoteMarkers: Int { utf8.reduce(0) { $0 + ($1 == UInt8(ascii: ">") ? 1 : 0) } }
+
     /// `allSatisfy(\.isWhitespace)`, on the bytes of an ASCII line (where the whitespace
     /// characters are tab to carriage return, and the space).
     var isAllWhitespace: Bool {
