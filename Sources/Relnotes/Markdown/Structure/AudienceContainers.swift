@@ -48,7 +48,12 @@ struct AudienceContainers: Sendable {
         for index in candidates {
             let text = lines[index]
             let line = index + 1
-            guard !blocks.isCode(line) else { continue }
+            guard !blocks.isCode(line) else {
+                if blocks.isIndentedCode(line), ContainerLine(text) != nil {
+                    report("container-in-code", "this audience container line is read as indented code (four columns or a tab past its block), so it hides nothing and shows as code; indent it less, or put code in a fenced block", line, text, severity: .warning)
+                }
+                continue
+            }
             guard let marker = ContainerLine(text) else {
                 if ContainerLine.looksMisplaced(text) {
                     report("misplaced-container", "an audience container line must stand alone on its line, outside list markers", line, text)
@@ -80,9 +85,9 @@ struct AudienceContainers: Sendable {
         containers.sort { $0.opener < $1.opener }
     }
 
-    private mutating func report(_ code: String, _ message: String, _ line: Int, _ text: Substring) {
+    private mutating func report(_ code: String, _ message: String, _ line: Int, _ text: Substring, severity: Diagnostic.Severity = .error) {
         let column = (text.firstIndex(of: ":").map { text.distance(from: text.startIndex, to: $0) } ?? 0) + 1
-        diagnostics.append(.error(code, message, at: origin.location(line: line, column: column)))
+        diagnostics.append(Diagnostic(severity, code, message, at: origin.location(line: line, column: column)))
     }
 
     /// The lines `viewer` may see; everything else is blank.

@@ -15,22 +15,26 @@ struct BlockMap {
         static let paragraphStart: UInt8 = 4
         /// Any line of a paragraph.
         static let paragraph: UInt8 = 8
+        /// Inside an indented code block (not a fenced one).
+        static let indentedCode: UInt8 = 16
     }
 
     /// `text`, when given, is `lines` joined by line feeds (a text cut into them as it is).
     init(lines: [Substring], text: String? = nil) {
         flags = [UInt8](repeating: 0, count: lines.count + 2)
         let nodes = CmarkDocument.parse(text ?? lines.joined(separator: "\n")) { document in
-            var nodes: [(CmarkNode.Kind, ClosedRange<Int>)] = []
+            var nodes: [(CmarkNode.Kind, ClosedRange<Int>, indented: Bool)] = []
             document.root.forEachBlock { node in
-                if let range = node.lines { nodes.append((node.kind, range)) }
+                if let range = node.lines {
+                    nodes.append((node.kind, range, node.kind == .codeBlock && !Self.isFenced(node, firstLine: lines[range.lowerBound - 1])))
+                }
             }
             return nodes
         }
-        for (kind, range) in nodes {
+        for (kind, range, indented) in nodes {
             switch kind {
             case .codeBlock:
-                mark(range, Flag.code)
+                mark(range, indented ? Flag.code | Flag.indentedCode : Flag.code)
             case .htmlBlock:
                 mark(range, Flag.html)
             case .paragraph:
@@ -47,8 +51,18 @@ struct BlockMap {
 
     func isCode(_ line: Int) -> Bool { has(Flag.code, line) }
     func isHTML(_ line: Int) -> Bool { has(Flag.html, line) }
+    func isIndentedCode(_ line: Int) -> Bool { has(Flag.indentedCode, line) }
     func startsParagraph(_ line: Int) -> Bool { has(Flag.paragraphStart, line) }
     func isInParagraph(_ line: Int) -> Bool { has(Flag.paragraph, line) }
+
+    /// Whether a code block was fenced: its first line (past quote markers and indentation)
+    /// is a fence, which cmark keeps out of the code. Indented code whose text starts with
+    /// backticks keeps them in its literal.
+    private static func isFenced(_ node: CmarkNode, firstLine: Substring) -> Bool {
+        let start = firstLine.drop { $0 == " " || $0 == "\t" || $0 == ">" }
+        guard start.hasPrefix("```") || start.hasPrefix("~~~") else { return false }
+        return !node.literal.hasPrefix(start)
+    }
 
     private func has(_ flag: UInt8, _ line: Int) -> Bool {
         flags.indices.contains(line) && flags[line] & flag != 0
