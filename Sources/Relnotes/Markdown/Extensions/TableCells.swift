@@ -62,7 +62,7 @@ enum TableCells {
         var text = ""
         text.reserveCapacity(cells.reduce((document?.utf8.count ?? 0) + 2) { $0 + $1.utf8.count + 5 })
         for cell in cells {
-            text.append(Placeholder.marker)
+            text.append(Placeholder.inlineMarker)
             text += cell
             text += "\n\n"
         }

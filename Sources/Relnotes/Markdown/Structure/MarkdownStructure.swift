@@ -139,11 +139,14 @@ extension MarkdownStructure {
 
 /// The character relnotes writes where it needs cmark to see something that is not the
 /// author's: the text of an admonition's placeholder heading, and a prefix that keeps a
-/// line of inline Markdown from being read as a block. A private-use character; authors
-/// may write it too, since relnotes never looks for it in their text.
+/// line of inline Markdown from being read as a block. Authors may write them too, since
+/// relnotes never looks for them in their text.
 enum Placeholder {
     static let marker: Character = "\u{E000}"
-    static let markerUTF8 = Array(String(marker).utf8)
+    /// Before a line of inline Markdown (a title, a table cell): `¡`, which cmark counts as
+    /// punctuation, so that emphasis opens after it as at the start of a line.
+    static let inlineMarker: Character = "\u{A1}"
+    static let inlineMarkerUTF8 = Array(String(inlineMarker).utf8)
 }
 
 extension Substring {
