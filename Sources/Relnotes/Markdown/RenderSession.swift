@@ -54,7 +54,7 @@ final class RenderSession {
         let text = structure.containers.isEmpty ? structure.text ?? lines.joined(separator: "\n") : lines.joined(separator: "\n")
         return try CmarkDocument.parse(text) { (document) throws(DiagnosticsError) -> Result in
             let hasContainers = !structure.containers.isEmpty
-            var wanted = inlineNodesWanted
+            var wanted = inlineNodesWanted(Substring(text))
             wanted.blockQuotes = hasContainers
             wanted.paragraphs = Tables.mayHold(lines)
             let nodes = TreeNodes(in: document.root, wanted: wanted)
@@ -66,7 +66,7 @@ final class RenderSession {
                 guard let line = child.lines?.lowerBound, structure.admonitions[line] == nil else { continue }
                 headings[index] = child.plainText
             }
-            applyInlineExtensions(nodes)
+            applyInlineExtensions(nodes, escapesTilde: { Self.blockEscapesTilde($0, lines: lines) })
             // Task boxes before labelling, which may wrap an item's paragraph.
             TaskLists.apply(to: nodes.items, lines: lines, format: format)
             if labelling {
@@ -102,25 +102,40 @@ final class RenderSession {
     /// A title or table cell: one line of inline Markdown, without a paragraph around it.
     func renderInline(_ text: String) -> String {
         InlineMarkdown.withParagraph(text) { paragraph in
-            applyInlineExtensions(to: paragraph)
+            applyInlineExtensions(to: paragraph, source: Substring(text))
             return inlineOutput(paragraph)
         }
     }
 
-    /// The extensions that work inside paragraphs, in order.
-    func applyInlineExtensions(to root: CmarkNode) {
-        applyInlineExtensions(TreeNodes(in: root, wanted: inlineNodesWanted))
+    /// The extensions that work inside paragraphs, in order, for a tree parsed from `source`.
+    func applyInlineExtensions(to root: CmarkNode, source: Substring) {
+        let escapes = Strikethrough.escapesTilde(source)
+        applyInlineExtensions(TreeNodes(in: root, wanted: inlineNodesWanted(source)), escapesTilde: { _ in escapes })
     }
 
-    private func applyInlineExtensions(_ nodes: TreeNodes) {
+    /// `escapesTilde`: whether the block around an inline node escapes a tilde in its source.
+    private func applyInlineExtensions(_ nodes: TreeNodes, escapesTilde: (CmarkNode) -> Bool) {
         RawHTML.remove(nodes.rawHTML)
         URLSafety.apply(to: nodes.links)
-        if linksTickets { renderer.tickets.link(nodes.text) }
+        guard !nodes.text.isEmpty || !nodes.linkText.isEmpty else { return }
+        var text = Strikethrough.apply(to: nodes.text, format: format, escapesTilde: escapesTilde)
+        _ = Strikethrough.apply(to: nodes.linkText, format: format, escapesTilde: escapesTilde)
+        text = Autolinks.link(text)
+        if linksTickets { renderer.tickets.link(text) }
     }
 
-    /// The nodes the inline extensions need: raw HTML where it is dropped, text where keys are linked.
-    private var inlineNodesWanted: TreeNodes.Wanted {
-        TreeNodes.Wanted(rawHTML: format != .html && !unsafeHTML || format == .text, text: linksTickets)
+    /// The nodes the inline extensions need: raw HTML where it is dropped, text where keys
+    /// are linked or where `source` may hold strikethrough or an autolink.
+    private func inlineNodesWanted(_ source: Substring) -> TreeNodes.Wanted {
+        TreeNodes.Wanted(rawHTML: format != .html && !unsafeHTML || format == .text, text: linksTickets || GFMInline.mayHold(source))
+    }
+
+    /// Whether the blocks around `node` escape a tilde on one of their source `lines`.
+    private static func blockEscapesTilde(_ node: CmarkNode, lines: [Substring]) -> Bool {
+        var block: CmarkNode? = node
+        while let current = block, !current.isBlock || current.lines == nil { block = current.parent }
+        guard let range = block?.lines, range.upperBound <= lines.count else { return true }
+        return lines[(range.lowerBound - 1)..<range.upperBound].contains { Strikethrough.escapesTilde($0) }
     }
 
     // MARK: - Headings and admonitions, in document order

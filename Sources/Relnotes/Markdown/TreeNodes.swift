@@ -23,6 +23,8 @@ struct TreeNodes {
     private(set) var links: [CmarkNode] = []
     /// Text outside links and images.
     private(set) var text: [CmarkNode] = []
+    /// Text inside links and images (collected with `text`).
+    private(set) var linkText: [CmarkNode] = []
     private(set) var items: [CmarkNode] = []
     private(set) var paragraphs: [CmarkNode] = []
     private(set) var headings: [CmarkNode] = []
@@ -33,7 +35,9 @@ struct TreeNodes {
         root.walk { node, entering in
             switch node.kind {
             case .text:
-                if wanted.text, linkDepth == 0 { text.append(node) }
+                if wanted.text {
+                    if linkDepth == 0 { text.append(node) } else { linkText.append(node) }
+                }
             case .link, .image:
                 if entering { links.append(node) }
                 linkDepth += entering ? 1 : -1

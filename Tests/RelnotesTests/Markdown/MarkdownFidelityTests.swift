@@ -3,9 +3,9 @@ import Testing
 
 @Suite("Markdown: fidelity to cmark")
 struct MarkdownFidelityTests {
-    @Test("on CommonMark without extension syntax, relnotes render prints cmark's HTML apart from heading ids",
-          arguments: CommonMarkExample.selected)
-    func specExample(_ example: CommonMarkExample) throws {
+    @Test("relnotes render prints cmark's HTML, apart from heading ids, for every tenth CommonMark example (all 652 run in process in CommonMarkSpecTests)",
+          arguments: SpecExample.commonMark.filter { $0.number % 10 == 1 && !CommonMarkSpecTests.gfmAutolinkExamples.contains($0.number) })
+    func specExample(_ example: SpecExample) throws {
         try expectCmarkHTML(for: example.markdown)
     }
 

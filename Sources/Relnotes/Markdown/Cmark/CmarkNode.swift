@@ -225,6 +225,10 @@ struct CmarkNode: Hashable {
     func appendChild(_ child: CmarkNode) { cmark_node_append_child(pointer, child.pointer) }
     func prependChild(_ child: CmarkNode) { cmark_node_prepend_child(pointer, child.pointer) }
 
+    /// Takes the node out of its tree without freeing it: the arena gives it back with the
+    /// tree, and its address stays its own until then.
+    func unlink() { cmark_node_unlink(pointer) }
+
     /// Takes the node out of its tree and frees it with its subtree.
     func remove() {
         cmark_node_unlink(pointer)

@@ -25,9 +25,13 @@ struct MarkdownStructure: Sendable {
 
     init(text: String, origin: TextOrigin, audiences: [String], depth: Int = 0) {
         var lines = Self.lines(of: text)
-        let linesAreText = !text.containsByte(UInt8(ascii: "\r"))
+        var linesAreText = !text.containsByte(UInt8(ascii: "\r"))
         var admonitions: [Int: Admonition] = [:]
         var diagnostics: [Diagnostic] = []
+        if text.containsBytes("[^") {
+            diagnostics += FootnoteDefinitions.refuse(in: &lines, text: linesAreText ? text : nil, origin: origin)
+            if !diagnostics.isEmpty { linesAreText = false }
+        }
         // What cmark makes of the lines as written, and whether it still holds for the lines
         // with the admonitions replaced (see `blocksHoldAfterReplacing`).
         var writtenBlocks: BlockMap?
