@@ -109,8 +109,25 @@ final class RenderSession {
 
     /// The extensions that work inside paragraphs, in order, for a tree parsed from `source`.
     func applyInlineExtensions(to root: CmarkNode, source: Substring) {
-        let escapes = Strikethrough.escapesTilde(source)
-        applyInlineExtensions(TreeNodes(in: root, wanted: inlineNodesWanted(source)), escapesTilde: { _ in escapes })
+        applyInlineExtensions(to: root, source: InlineSource(source))
+    }
+
+    /// What the inline extensions need to know of a source: found once for a source whose
+    /// paragraphs are given one by one (table cells).
+    struct InlineSource {
+        var mayHoldGFM: Bool
+        var escapesTilde: Bool
+
+        init(_ source: Substring) {
+            mayHoldGFM = GFMInline.mayHold(source)
+            escapesTilde = Strikethrough.escapesTilde(source)
+        }
+    }
+
+    func applyInlineExtensions(to root: CmarkNode, source: InlineSource) {
+        var wanted = inlineNodesWanted(Substring())
+        wanted.text = wanted.text || source.mayHoldGFM
+        applyInlineExtensions(TreeNodes(in: root, wanted: wanted), escapesTilde: { _ in source.escapesTilde })
     }
 
     /// `escapesTilde`: whether the block around an inline node escapes a tilde in its source.

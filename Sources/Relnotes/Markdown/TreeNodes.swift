@@ -4,9 +4,10 @@
 /// What each would have found walking the tree after the ones before it is what this walk
 /// finds: the edits before an extension never add or free nodes of the kinds it works on.
 /// Emptied block quotes are childless when removed; raw HTML nodes are leaves; labelling
-/// moves blocks into wrappers in document order; tracker links and task boxes replace text
-/// nodes that nothing after them looks up in these lists; tables replace paragraphs, which
-/// hold no headings.
+/// moves blocks into wrappers in document order; strikethrough and autolinks replace text
+/// nodes and hand the text nodes they leave to the tracker links; tracker links and task
+/// boxes replace text nodes that nothing after them looks up in these lists; tables replace
+/// paragraphs, which hold no headings.
 struct TreeNodes {
     /// What to collect beyond links, list items and headings, which are always wanted.
     struct Wanted {

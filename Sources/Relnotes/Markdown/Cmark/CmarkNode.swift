@@ -129,6 +129,13 @@ struct CmarkNode: Hashable {
         return strchr(literal, Int32(byte)) != nil
     }
 
+    /// Whether the literal holds `needle`: a quick test before reading it whole.
+    func literalContains(_ needle: StaticString) -> Bool {
+        guard let literal = cmark_node_get_literal(pointer) else { return false }
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
+        return bytes.firstOffset(of: UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)) != nil
+    }
+
     var url: String {
         get { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
         nonmutating set { cmark_node_set_url(pointer, newValue) }

@@ -12,7 +12,7 @@ enum Autolinks {
         var result: [CmarkNode] = []
         result.reserveCapacity(textNodes.count)
         for node in textNodes {
-            guard node.literalContains(UInt8(ascii: ":")) || node.literalContains(UInt8(ascii: "@")) || node.literalContains(UInt8(ascii: "w")) else {
+            guard node.literalContains("://") || node.literalContains(UInt8(ascii: "@")) || node.literalContains("www.") else {
                 result.append(node)
                 continue
             }
@@ -216,11 +216,6 @@ enum Autolinks {
 
     /// `is_valid_hostchar`: neither space nor punctuation (a whole UTF-8 character).
     private static func isHostCharacter(_ bytes: [UInt8], at index: Int) -> Bool {
-        let byte = bytes[index]
-        if byte < 0x80 { return CharacterClass(Unicode.Scalar(byte)) == .other }
-        var iterator = bytes[index...].makeIterator()
-        var decoder = UTF8()
-        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
-        return CharacterClass(scalar) == .other
+        CharacterClass(scalarStartingAt: index, in: bytes) == .other
     }
 }

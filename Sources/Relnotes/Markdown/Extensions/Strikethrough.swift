@@ -30,7 +30,16 @@ enum Strikethrough {
                 match(in: parent, format: format, replaced: &replaced, removed: &removed)
             }
         }
-        return textNodes.flatMap { replaced[$0] ?? [$0] }.filter { !removed.contains($0) }
+        var result: [CmarkNode] = []
+        result.reserveCapacity(textNodes.count + replaced.count)
+        for node in textNodes {
+            guard let pieces = replaced[node] else {
+                result.append(node)
+                continue
+            }
+            for piece in pieces where !removed.contains(piece) { result.append(piece) }
+        }
+        return result
     }
 
     /// Whether `source` escapes a tilde: `\~`, `&#126;` or `&#x7e;` (any case, leading zeros).
@@ -69,19 +78,20 @@ enum Strikethrough {
         var runs: [Run] = []
         for child in parent.children where child.kind == .text && child.literalContains(UInt8(ascii: "~")) {
             let before = Neighbour.before(child), after = Neighbour.after(child)
-            let literal = Array(child.literal.unicodeScalars)
+            // On bytes: a tilde is one byte, so the text splits at whole characters.
+            let literal = Array(child.literal.utf8)
             var pieces: [CmarkNode] = []
             var start = 0, index = 0
             while index < literal.count {
-                guard literal[index] == "~" else { index += 1; continue }
+                guard literal[index] == UInt8(ascii: "~") else { index += 1; continue }
                 var end = index
-                while end < literal.count, literal[end] == "~" { end += 1 }
-                if start < index { pieces.append(.text(String(String.UnicodeScalarView(literal[start..<index])))) }
+                while end < literal.count, literal[end] == UInt8(ascii: "~") { end += 1 }
+                if start < index { pieces.append(.text(String(decoding: literal[start..<index], as: UTF8.self))) }
                 let run = CmarkNode.text(String(repeating: "~", count: end - index))
                 pieces.append(run)
                 if end - index <= 2 {
-                    let previous = index > 0 ? CharacterClass(literal[index - 1]) : before
-                    let next = end < literal.count ? CharacterClass(literal[end]) : after
+                    let previous = index > 0 ? CharacterClass(scalarEndingAt: index, in: literal) : before
+                    let next = end < literal.count ? CharacterClass(scalarStartingAt: end, in: literal) : after
                     let left = next != .space && (next != .punctuation || previous != .other)
                     let right = previous != .space && (previous != .punctuation || next != .other)
                     if left || right { runs.append(Run(node: run, length: end - index, canOpen: left, canClose: right)) }
@@ -89,7 +99,7 @@ enum Strikethrough {
                 start = end
                 index = end
             }
-            if start < literal.count { pieces.append(.text(String(String.UnicodeScalarView(literal[start...])))) }
+            if start < literal.count { pieces.append(.text(String(decoding: literal[start...], as: UTF8.self))) }
             for piece in pieces { child.insertBefore(piece) }
             replaced[child] = pieces
             child.unlink()
@@ -143,6 +153,28 @@ enum Strikethrough {
 enum CharacterClass: Equatable {
     case space, punctuation, other
 
+    /// The class of the scalar whose UTF-8 ends before byte `end` of `bytes`.
+    init(scalarEndingAt end: Int, in bytes: [UInt8]) {
+        var start = end - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        self.init(scalarStartingAt: start, in: bytes)
+    }
+
+    /// The class of the scalar whose UTF-8 starts at byte `start` of `bytes`.
+    init(scalarStartingAt start: Int, in bytes: [UInt8]) {
+        if bytes[start] < 0x80 {
+            self.init(Unicode.Scalar(bytes[start]))
+            return
+        }
+        var iterator = bytes[start...].makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else {
+            self = .other
+            return
+        }
+        self.init(scalar)
+    }
+
     init(_ scalar: Unicode.Scalar) {
         switch scalar.value {
         case 0x09, 0x0A, 0x0C, 0x0D, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
@@ -165,19 +197,19 @@ enum CharacterClass: Equatable {
 /// delimiters (punctuation).
 enum Neighbour {
     static func before(_ node: CmarkNode) -> CharacterClass {
-        guard let previous = node.previous else { return node.parent?.isBlock ?? true ? .space : .punctuation }
-        switch previous.kind {
-        case .softBreak, .lineBreak: return .space
-        case .text: return previous.literal.unicodeScalars.last.map(CharacterClass.init) ?? .space
-        default: return .punctuation
-        }
+        beside(node, node.previous) { $0.unicodeScalars.last }
     }
 
     static func after(_ node: CmarkNode) -> CharacterClass {
-        guard let next = node.next else { return node.parent?.isBlock ?? true ? .space : .punctuation }
-        switch next.kind {
+        beside(node, node.next) { $0.unicodeScalars.first }
+    }
+
+    /// `edge`: the character of a text sibling that touches the node.
+    private static func beside(_ node: CmarkNode, _ sibling: CmarkNode?, edge: (String) -> Unicode.Scalar?) -> CharacterClass {
+        guard let sibling else { return node.parent?.isBlock ?? true ? .space : .punctuation }
+        switch sibling.kind {
         case .softBreak, .lineBreak: return .space
-        case .text: return next.literal.unicodeScalars.first.map(CharacterClass.init) ?? .space
+        case .text: return edge(sibling.literal).map(CharacterClass.init) ?? .space
         default: return .punctuation
         }
     }

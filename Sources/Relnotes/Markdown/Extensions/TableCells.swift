@@ -87,10 +87,11 @@ enum TableCells {
             if session.format == .html, !session.unsafeHTML, paragraphs.count == cells.count, paragraphs.allSatisfy({ $0.kind == .paragraph }) {
                 return renderTogether(paragraphs, in: parsed.root, source: Substring(text), session: session)
             }
+            let source = RenderSession.InlineSource(Substring(text))
             return paragraphs.map { paragraph in
                 guard paragraph.kind == .paragraph else { return "" }
                 InlineMarkdown.stripMarker(from: paragraph)
-                session.applyInlineExtensions(to: paragraph, source: Substring(text))
+                session.applyInlineExtensions(to: paragraph, source: source)
                 let cell = session.inlineOutput(paragraph)
                 return session.format == .markdown ? cell.replacingOccurrences(of: "|", with: "\\|") : cell
             }
