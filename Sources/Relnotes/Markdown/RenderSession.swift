@@ -54,7 +54,7 @@ final class RenderSession {
         let text = structure.containers.isEmpty ? structure.text ?? lines.joined(separator: "\n") : lines.joined(separator: "\n")
         return try CmarkDocument.parse(text) { (document) throws(DiagnosticsError) -> Result in
             let hasContainers = !structure.containers.isEmpty
-            var wanted = inlineNodesWanted(Substring(text))
+            var wanted = inlineNodesWanted(mayHoldGFM: GFMInline.mayHold(Substring(text)))
             wanted.blockQuotes = hasContainers
             wanted.paragraphs = Tables.mayHold(lines)
             let nodes = TreeNodes(in: document.root, wanted: wanted)
@@ -125,9 +125,7 @@ final class RenderSession {
     }
 
     func applyInlineExtensions(to root: CmarkNode, source: InlineSource) {
-        var wanted = inlineNodesWanted(Substring())
-        wanted.text = wanted.text || source.mayHoldGFM
-        applyInlineExtensions(TreeNodes(in: root, wanted: wanted), escapesTilde: { _ in source.escapesTilde })
+        applyInlineExtensions(TreeNodes(in: root, wanted: inlineNodesWanted(mayHoldGFM: source.mayHoldGFM)), escapesTilde: { _ in source.escapesTilde })
     }
 
     /// `escapesTilde`: whether the block around an inline node escapes a tilde in its source.
@@ -142,9 +140,9 @@ final class RenderSession {
     }
 
     /// The nodes the inline extensions need: raw HTML where it is dropped, text where keys
-    /// are linked or where `source` may hold strikethrough or an autolink.
-    private func inlineNodesWanted(_ source: Substring) -> TreeNodes.Wanted {
-        TreeNodes.Wanted(rawHTML: format != .html && !unsafeHTML || format == .text, text: linksTickets || GFMInline.mayHold(source))
+    /// are linked or where the source may hold strikethrough or an autolink.
+    private func inlineNodesWanted(mayHoldGFM: Bool) -> TreeNodes.Wanted {
+        TreeNodes.Wanted(rawHTML: format != .html && !unsafeHTML || format == .text, text: linksTickets || mayHoldGFM)
     }
 
     /// Whether the blocks around `node` escape a tilde on one of their source `lines`.

@@ -27,6 +27,13 @@ struct MarkdownFailClosedTests {
         #expect(InProcessRender.diagnostics(Self.quotedAdmonition) == [])
     }
 
+    @Test("a problem in a quoted admonition's body is reported at its column in the file")
+    func positionInQuotedBody() {
+        #expect(InProcessRender.diagnostics("> !!! note\n>     ::: internl\n>     x\n>     :::\n") == [
+            "<stdin>:2:7: error: unknown audience 'internl' in audience container — did you mean 'internal'?",
+        ])
+    }
+
     @Test("the quoted admonition is a box inside the quote, and a titled quote in Markdown output")
     func quotedAdmonitionShape() {
         #expect(InProcessRender.render(Self.quotedAdmonition) == """

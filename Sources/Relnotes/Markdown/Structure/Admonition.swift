@@ -56,7 +56,7 @@ struct Admonition: Sendable {
             var title: String?
             if let quoteMark = rest.firstIndex(of: "\"") {
                 let quoted = rest[rest.index(after: quoteMark)...].trimmingTrailingSpaces
-                guard quoted.last == "\"", quoted.count >= 1, quoted.endIndex > rest.index(after: quoteMark) else { return nil }
+                guard quoted.last == "\"" else { return nil }
                 title = String(quoted.dropLast())
                 let before = rest[..<quoteMark]
                 // At least one space between the words and the title.
