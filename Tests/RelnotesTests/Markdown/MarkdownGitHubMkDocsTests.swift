@@ -90,3 +90,22 @@ struct MarkdownGitHubMkDocsTests {
         ])
     }
 }
+
+@Suite("Markdown: tracker keys and autolinks")
+struct MarkdownTrackerAutolinkTests {
+    @Test("tracker keys are never linked inside autolinks, code or links, but are inside strikethrough", arguments: [MarkupFormat.html, .markdown])
+    func noNesting(_ format: MarkupFormat) {
+        var config = SiteConfig()
+        config.tickets.url = "https://t.example.com/{key}"
+        let input = "See https://x.com/REL-1 and www.y.com/REL-2, mail REL-3@x.com, ~~REL-4~~ and `REL-5` [REL-6](/u)\n"
+        let output = InProcessRender.render(input, "internal", format, renderer: MarkdownRenderer(config: config))
+        switch format {
+        case .html:
+            #expect(output == "<p>See <a href=\"https://x.com/REL-1\">https://x.com/REL-1</a> and <a href=\"http://www.y.com/REL-2\">www.y.com/REL-2</a>, mail <a href=\"mailto:REL-3@x.com\">REL-3@x.com</a>, <del><a href=\"https://t.example.com/REL-4\">REL-4</a></del> and <code>REL-5</code> <a href=\"/u\">REL-6</a></p>\n")
+        default:
+            #expect(output == "See <https://x.com/REL-1> and [www.y.com/REL-2](http://www.y.com/REL-2), mail <REL-3@x.com>, ~~[REL-4](https://t.example.com/REL-4)~~ and `REL-5` [REL-6](/u)\n")
+        }
+        let external = InProcessRender.render(input, "external", format, renderer: MarkdownRenderer(config: config))
+        #expect(!external.contains("t.example.com"))
+    }
+}
