@@ -12,7 +12,7 @@ enum Autolinks {
         var result: [CmarkNode] = []
         result.reserveCapacity(textNodes.count)
         for node in textNodes {
-            guard node.literalContains("://") || node.literalContains(UInt8(ascii: "@")) || node.literalContains("www.") else {
+            guard node.literalMayHoldAutolink else {
                 result.append(node)
                 continue
             }
