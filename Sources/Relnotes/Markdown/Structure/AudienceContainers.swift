@@ -49,8 +49,8 @@ struct AudienceContainers: Sendable {
             let text = lines[index]
             let line = index + 1
             guard !blocks.isCode(line) else {
-                if blocks.isIndentedCode(line), ContainerLine(text) != nil {
-                    report("container-in-code", "this audience container line is read as indented code (four columns or a tab past its block), so it hides nothing and shows as code; indent it less, or put code in a fenced block", line, text, severity: .warning)
+                if blocks.isUnintendedCode(line), ContainerLine(text) != nil || ContainerLine.looksMisplaced(text) {
+                    report("container-in-code", "this audience container line is read as code (indented four columns or a tab past its block, in a code fence never closed, or in a code span over lines), so it hides nothing and shows as code; indent it less or close the fence or span, or put code in a closed fenced block", line, text, severity: .warning)
                 }
                 continue
             }
