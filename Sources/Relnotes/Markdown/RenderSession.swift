@@ -54,7 +54,8 @@ final class RenderSession {
         let text = structure.containers.isEmpty ? structure.text ?? lines.joined(separator: "\n") : lines.joined(separator: "\n")
         return try CmarkDocument.parse(text) { (document) throws(DiagnosticsError) -> Result in
             let hasContainers = !structure.containers.isEmpty
-            var wanted = inlineNodesWanted(mayHoldGFM: GFMInline.mayHold(Substring(text)))
+            let gfm = GFMInline(Substring(text))
+            var wanted = inlineNodesWanted(gfm)
             wanted.blockQuotes = hasContainers
             wanted.paragraphs = Tables.mayHold(lines)
             let nodes = TreeNodes(in: document.root, wanted: wanted)
@@ -66,7 +67,7 @@ final class RenderSession {
                 guard let line = child.lines?.lowerBound, structure.admonitions[line] == nil else { continue }
                 headings[index] = child.plainText
             }
-            applyInlineExtensions(nodes, escapesTilde: { Self.blockEscapesTilde($0, lines: lines) })
+            applyInlineExtensions(nodes, gfm: gfm, escapesTilde: { Self.blockEscapesTilde($0, lines: lines) })
             // Task boxes before labelling, which may wrap an item's paragraph.
             TaskLists.apply(to: nodes.items, lines: lines, format: format)
             if labelling {
@@ -115,34 +116,36 @@ final class RenderSession {
     /// What the inline extensions need to know of a source: found once for a source whose
     /// paragraphs are given one by one (table cells).
     struct InlineSource {
-        var mayHoldGFM: Bool
+        var gfm: GFMInline
         var escapesTilde: Bool
 
         init(_ source: Substring) {
-            mayHoldGFM = GFMInline.mayHold(source)
+            gfm = GFMInline(source)
             escapesTilde = Strikethrough.escapesTilde(source)
         }
     }
 
     func applyInlineExtensions(to root: CmarkNode, source: InlineSource) {
-        applyInlineExtensions(TreeNodes(in: root, wanted: inlineNodesWanted(mayHoldGFM: source.mayHoldGFM)), escapesTilde: { _ in source.escapesTilde })
+        applyInlineExtensions(TreeNodes(in: root, wanted: inlineNodesWanted(source.gfm)), gfm: source.gfm, escapesTilde: { _ in source.escapesTilde })
     }
 
     /// `escapesTilde`: whether the block around an inline node escapes a tilde in its source.
-    private func applyInlineExtensions(_ nodes: TreeNodes, escapesTilde: (CmarkNode) -> Bool) {
+    private func applyInlineExtensions(_ nodes: TreeNodes, gfm: GFMInline, escapesTilde: (CmarkNode) -> Bool) {
         RawHTML.remove(nodes.rawHTML)
         URLSafety.apply(to: nodes.links)
-        guard !nodes.text.isEmpty || !nodes.linkText.isEmpty else { return }
-        var text = Strikethrough.apply(to: nodes.text, format: format, escapesTilde: escapesTilde)
-        _ = Strikethrough.apply(to: nodes.linkText, format: format, escapesTilde: escapesTilde)
-        text = Autolinks.link(text)
+        var text = nodes.text
+        if gfm.tilde {
+            text = Strikethrough.apply(to: text, format: format, escapesTilde: escapesTilde)
+            _ = Strikethrough.apply(to: nodes.linkText, format: format, escapesTilde: escapesTilde)
+        }
+        if gfm.autolink { text = Autolinks.link(text, source: gfm) }
         if linksTickets { renderer.tickets.link(text) }
     }
 
     /// The nodes the inline extensions need: raw HTML where it is dropped, text where keys
     /// are linked or where the source may hold strikethrough or an autolink.
-    private func inlineNodesWanted(mayHoldGFM: Bool) -> TreeNodes.Wanted {
-        TreeNodes.Wanted(rawHTML: format != .html && !unsafeHTML || format == .text, text: linksTickets || mayHoldGFM)
+    private func inlineNodesWanted(_ gfm: GFMInline) -> TreeNodes.Wanted {
+        TreeNodes.Wanted(rawHTML: format != .html && !unsafeHTML || format == .text, text: linksTickets || gfm.any)
     }
 
     /// Whether the blocks around `node` escape a tilde on one of their source `lines`.

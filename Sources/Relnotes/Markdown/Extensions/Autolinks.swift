@@ -8,11 +8,13 @@
 /// trailing punctuation, unbalanced parentheses and entity-like `&x;` are left out).
 enum Autolinks {
     /// Links what the nodes hold; returns the text nodes outside the new links, in order.
-    static func link(_ textNodes: [CmarkNode]) -> [CmarkNode] {
+    /// `source` tells which kinds of link the text they were parsed from can hold.
+    static func link(_ textNodes: [CmarkNode], source: GFMInline) -> [CmarkNode] {
+        let starts = source.autolinkStarts
         var result: [CmarkNode] = []
         result.reserveCapacity(textNodes.count)
         for node in textNodes {
-            guard node.literalMayHoldAutolink else {
+            guard node.literalMayHoldAutolink(starts: starts) else {
                 result.append(node)
                 continue
             }
