@@ -20,7 +20,11 @@ enum Tables {
         guard !tables.isEmpty else { return }
         let cells = TableCells.render(tables.map(\.table.cells), document: document, lines: lines, root: root, session: session)
         for ((paragraph, table), cells) in zip(tables, cells) {
-            paragraph.replace(with: .custom(.customBlock, onEnter: render(table, cells: cells, format: session.format)))
+            let output = render(table, cells: cells, format: session.format)
+            // In Markdown output, a table inside a quote or list is written as raw inline
+            // text, which keeps the quote's markers on every line (see `literalMarkdown`).
+            let nested = session.format == .markdown && paragraph.parent?.kind != .document
+            paragraph.replace(with: nested ? .literalMarkdown(output) : .custom(.customBlock, onEnter: output))
         }
     }
 
