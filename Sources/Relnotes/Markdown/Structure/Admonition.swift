@@ -6,8 +6,10 @@
 /// ```
 ///
 /// `???` makes it collapsible (`<details>`), `???+` open by default. The title is optional;
-/// `""` means no title. An admonition starts a block (a paragraph would start there), and
-/// its body runs over the following lines indented four more columns, blank lines included.
+/// `""` means no title. As in Python-Markdown, an opener may stand on any line of a
+/// paragraph (it interrupts it), also behind block-quote markers, and its body runs over
+/// the following lines indented four more columns (behind the same markers), blank lines
+/// included.
 struct Admonition: Sendable {
     enum Style: Sendable { case box, collapsed, expanded }
 
