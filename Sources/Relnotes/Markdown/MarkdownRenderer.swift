@@ -27,7 +27,7 @@ public struct MarkdownRenderer: Sendable {
 
     /// The text as `audience` sees it: hidden containers gone before cmark reads a line.
     public func render(_ prepared: PreparedMarkdown, for audience: String, as format: MarkupFormat) throws(DiagnosticsError) -> RenderedMarkup {
-        guard prepared.diagnostics.isEmpty else { throw DiagnosticsError(prepared.diagnostics) }
+        guard !prepared.diagnostics.containsErrors else { throw DiagnosticsError(prepared.diagnostics) }
         let session = RenderSession(renderer: self, audience: audience, format: format)
         let text = try session.render(prepared.structure)
         return RenderedMarkup(text: text, headings: session.headings)
@@ -36,7 +36,7 @@ public struct MarkdownRenderer: Sendable {
     /// The text as `audience` sees it, cut at its top-level `##` headings (for the fixed
     /// sections of announcements: "Upgrade instructions", "Potential impact"…).
     public func renderSections(_ prepared: PreparedMarkdown, for audience: String, as format: MarkupFormat) throws(DiagnosticsError) -> [BodySection] {
-        guard prepared.diagnostics.isEmpty else { throw DiagnosticsError(prepared.diagnostics) }
+        guard !prepared.diagnostics.containsErrors else { throw DiagnosticsError(prepared.diagnostics) }
         return try RenderSession(renderer: self, audience: audience, format: format).renderSections(prepared.structure)
     }
 
@@ -61,7 +61,8 @@ public struct MarkdownRenderer: Sendable {
 public struct PreparedMarkdown: Sendable {
     let structure: MarkdownStructure
 
-    /// Problems found in the text: containers, admonitions.
+    /// Problems found in the text: containers, admonitions. Errors stop rendering; warnings
+    /// (a container line read as code) do not.
     public var diagnostics: [Diagnostic] { structure.diagnostics }
 }
 

@@ -7,6 +7,8 @@ final class RenderSession {
     let format: MarkupFormat
     let slugs = HeadingSlugs()
     private(set) var headings: [Heading] = []
+    /// How many admonition bodies the text being rendered is nested in.
+    private var nesting = 0
 
     init(renderer: MarkdownRenderer, audience: String, format: MarkupFormat) {
         self.renderer = renderer
@@ -52,7 +54,8 @@ final class RenderSession {
         let text = structure.containers.isEmpty ? structure.text ?? lines.joined(separator: "\n") : lines.joined(separator: "\n")
         return try CmarkDocument.parse(text) { (document) throws(DiagnosticsError) -> Result in
             let hasContainers = !structure.containers.isEmpty
-            var wanted = inlineNodesWanted
+            let gfm = GFMInline(Substring(text))
+            var wanted = inlineNodesWanted(gfm)
             wanted.blockQuotes = hasContainers
             wanted.paragraphs = Tables.mayHold(lines)
             let nodes = TreeNodes(in: document.root, wanted: wanted)
@@ -64,11 +67,12 @@ final class RenderSession {
                 guard let line = child.lines?.lowerBound, structure.admonitions[line] == nil else { continue }
                 headings[index] = child.plainText
             }
+            applyInlineExtensions(nodes, gfm: gfm, escapesTilde: { Self.blockEscapesTilde($0, lines: lines) })
+            // Task boxes before labelling, which may wrap an item's paragraph.
+            TaskLists.apply(to: nodes.items, lines: lines, format: format)
             if labelling {
                 RestrictedBlocks.label(in: document.root, regions: restrictedRegions(of: structure.containers))
             }
-            applyInlineExtensions(nodes)
-            TaskLists.apply(to: nodes.items, lines: lines, format: format)
             Tables.apply(to: nodes.paragraphs, document: text, lines: lines, root: document.root, session: self)
             try placeBlocks(nodes.headings, structure: structure)
             return body(document.root, headings)
@@ -99,25 +103,57 @@ final class RenderSession {
     /// A title or table cell: one line of inline Markdown, without a paragraph around it.
     func renderInline(_ text: String) -> String {
         InlineMarkdown.withParagraph(text) { paragraph in
-            applyInlineExtensions(to: paragraph)
+            applyInlineExtensions(to: paragraph, source: Substring(text))
             return inlineOutput(paragraph)
         }
     }
 
-    /// The extensions that work inside paragraphs, in order.
-    func applyInlineExtensions(to root: CmarkNode) {
-        applyInlineExtensions(TreeNodes(in: root, wanted: inlineNodesWanted))
+    /// The extensions that work inside paragraphs, in order, for a tree parsed from `source`.
+    func applyInlineExtensions(to root: CmarkNode, source: Substring) {
+        applyInlineExtensions(to: root, source: InlineSource(source))
     }
 
-    private func applyInlineExtensions(_ nodes: TreeNodes) {
+    /// What the inline extensions need to know of a source: found once for a source whose
+    /// paragraphs are given one by one (table cells).
+    struct InlineSource {
+        var gfm: GFMInline
+        var escapesTilde: Bool
+
+        init(_ source: Substring) {
+            gfm = GFMInline(source)
+            escapesTilde = Strikethrough.escapesTilde(source)
+        }
+    }
+
+    func applyInlineExtensions(to root: CmarkNode, source: InlineSource) {
+        applyInlineExtensions(TreeNodes(in: root, wanted: inlineNodesWanted(source.gfm)), gfm: source.gfm, escapesTilde: { _ in source.escapesTilde })
+    }
+
+    /// `escapesTilde`: whether the block around an inline node escapes a tilde in its source.
+    private func applyInlineExtensions(_ nodes: TreeNodes, gfm: GFMInline, escapesTilde: (CmarkNode) -> Bool) {
         RawHTML.remove(nodes.rawHTML)
         URLSafety.apply(to: nodes.links)
-        if linksTickets { renderer.tickets.link(nodes.text) }
+        var text = nodes.text
+        if gfm.tilde {
+            text = Strikethrough.apply(to: text, format: format, escapesTilde: escapesTilde)
+            _ = Strikethrough.apply(to: nodes.linkText, format: format, escapesTilde: escapesTilde)
+        }
+        if gfm.autolink { text = Autolinks.link(text, source: gfm) }
+        if linksTickets { renderer.tickets.link(text) }
     }
 
-    /// The nodes the inline extensions need: raw HTML where it is dropped, text where keys are linked.
-    private var inlineNodesWanted: TreeNodes.Wanted {
-        TreeNodes.Wanted(rawHTML: format != .html && !unsafeHTML || format == .text, text: linksTickets)
+    /// The nodes the inline extensions need: raw HTML where it is dropped, text where keys
+    /// are linked or where the source may hold strikethrough or an autolink.
+    private func inlineNodesWanted(_ gfm: GFMInline) -> TreeNodes.Wanted {
+        TreeNodes.Wanted(rawHTML: format != .html && !unsafeHTML || format == .text, text: linksTickets || gfm.any)
+    }
+
+    /// Whether the blocks around `node` escape a tilde on one of their source `lines`.
+    private static func blockEscapesTilde(_ node: CmarkNode, lines: [Substring]) -> Bool {
+        var block: CmarkNode? = node
+        while let current = block, !current.isBlock || current.lines == nil { block = current.parent }
+        guard let range = block?.lines, range.upperBound <= lines.count else { return true }
+        return lines[(range.lowerBound - 1)..<range.upperBound].contains { Strikethrough.escapesTilde($0) }
     }
 
     // MARK: - Headings and admonitions, in document order
@@ -128,8 +164,11 @@ final class RenderSession {
         for heading in headingNodes {
             let text = heading.plainText
             if let line = heading.lines?.lowerBound, let admonition = structure.admonitions[line] {
+                let topLevel = nesting == 0 && heading.parent?.kind == .document
+                nesting += 1
+                defer { nesting -= 1 }
                 let body = try render(admonition.body)
-                heading.replace(with: AdmonitionBlock.make(admonition, body: body, format: format))
+                heading.replace(with: AdmonitionBlock.make(admonition, body: body, format: format, topLevel: topLevel))
             } else {
                 let id = slugs.unique(for: text)
                 headings.append(Heading(level: heading.headingLevel, text: text, id: id))

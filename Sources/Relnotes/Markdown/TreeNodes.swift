@@ -4,9 +4,10 @@
 /// What each would have found walking the tree after the ones before it is what this walk
 /// finds: the edits before an extension never add or free nodes of the kinds it works on.
 /// Emptied block quotes are childless when removed; raw HTML nodes are leaves; labelling
-/// moves blocks into wrappers in document order; tracker links and task boxes replace text
-/// nodes that nothing after them looks up in these lists; tables replace paragraphs, which
-/// hold no headings.
+/// moves blocks into wrappers in document order; strikethrough and autolinks replace text
+/// nodes and hand the text nodes they leave to the tracker links; tracker links and task
+/// boxes replace text nodes that nothing after them looks up in these lists; tables replace
+/// paragraphs, which hold no headings.
 struct TreeNodes {
     /// What to collect beyond links, list items and headings, which are always wanted.
     struct Wanted {
@@ -23,6 +24,8 @@ struct TreeNodes {
     private(set) var links: [CmarkNode] = []
     /// Text outside links and images.
     private(set) var text: [CmarkNode] = []
+    /// Text inside links and images (collected with `text`).
+    private(set) var linkText: [CmarkNode] = []
     private(set) var items: [CmarkNode] = []
     private(set) var paragraphs: [CmarkNode] = []
     private(set) var headings: [CmarkNode] = []
@@ -33,7 +36,9 @@ struct TreeNodes {
         root.walk { node, entering in
             switch node.kind {
             case .text:
-                if wanted.text, linkDepth == 0 { text.append(node) }
+                if wanted.text {
+                    if linkDepth == 0 { text.append(node) } else { linkText.append(node) }
+                }
             case .link, .image:
                 if entering { links.append(node) }
                 linkDepth += entering ? 1 : -1

@@ -31,7 +31,9 @@ struct RenderCommand: ParsableCommand {
         let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         let renderer = MarkdownRenderer(config: config)
         do {
-            let rendered = try renderer.render(MarkdownSource(text: input, path: "<stdin>"), for: audience, as: format)
+            let prepared = renderer.prepare(MarkdownSource(text: input, path: "<stdin>"))
+            let rendered = try renderer.render(prepared, for: audience, as: format)
+            Report.print(prepared.diagnostics)
             Standard.output.write(rendered.text)
         } catch {
             try Report.finish(error.diagnostics)

@@ -4,7 +4,7 @@ import Testing
 struct MarkdownAdmonitionTests {
     @Test("admonitions become MkDocs boxes in HTML and GitHub alerts with a bold title in Markdown", arguments: [
         "note", "titled", "untitled", "collapsible", "expanded", "kinds", "title-escaping", "body-blocks", "nested",
-        "not-admonitions",
+        "not-admonitions", "openers",
     ])
     func golden(_ name: String) throws {
         try RenderRun.checkGolden("admonitions/\(name)", variants: [.external])

@@ -3,9 +3,9 @@ import Testing
 
 @Suite("Markdown: fidelity to cmark")
 struct MarkdownFidelityTests {
-    @Test("on CommonMark without extension syntax, relnotes render prints cmark's HTML apart from heading ids",
-          arguments: CommonMarkExample.selected)
-    func specExample(_ example: CommonMarkExample) throws {
+    @Test("relnotes render prints cmark's HTML, apart from heading ids, for every tenth CommonMark example (all 652 run in process in CommonMarkSpecTests)",
+          arguments: SpecExample.commonMark.filter { $0.number % 10 == 1 && !CommonMarkSpecTests.gfmAutolinkExamples.contains($0.number) })
+    func specExample(_ example: SpecExample) throws {
         try expectCmarkHTML(for: example.markdown)
     }
 
@@ -17,7 +17,7 @@ struct MarkdownFidelityTests {
         "| one | two |\n| three | four |\n",
         "- [y] not a box\n- [ x] nor this\n",
         "rel-117 and Rel-117 are not keys\n",
-        "Paragraph\n!!! note\n    is a continuation\n",
+        "Paragraph\n!!!\n    is a continuation\n",
         "Line\r\nendings\r\n\r\n# CRLF\r\n",
         "Old Mac\rline endings\r\r- item\r",
         "A NUL\u{0}byte\n",

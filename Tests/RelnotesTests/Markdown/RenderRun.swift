@@ -41,13 +41,13 @@ enum RenderRun {
 
     /// Renders fixture `markdown/PATH.md` for each variant in HTML and Markdown, and compares
     /// the output with the golden files `PATH.VARIANT.html` and `PATH.VARIANT.md` beside it.
-    static func checkGolden(_ path: String, variants: [RenderVariant], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func checkGolden(_ path: String, variants: [RenderVariant], stderr: String = "", sourceLocation: SourceLocation = #_sourceLocation) throws {
         let input = try String(contentsOf: Fixtures.url("markdown/\(path).md"), encoding: .utf8)
         for variant in variants {
             for (format, suffix) in [("html", "html"), ("markdown", "md")] {
                 let result = try render(input, variant, format: format)
                 #expect(result.status == 0, "exit status for \(variant.name) \(format)", sourceLocation: sourceLocation)
-                #expect(result.stderr == "", sourceLocation: sourceLocation)
+                #expect(result.stderr == stderr, sourceLocation: sourceLocation)
                 try Golden.check(result.stdout, against: "markdown/\(path).\(variant.name).\(suffix)", sourceLocation: sourceLocation)
             }
         }

@@ -129,6 +129,25 @@ struct CmarkNode: Hashable {
         return strchr(literal, Int32(byte)) != nil
     }
 
+    /// Whether the literal holds `@`, `://` or `www.`, which every GFM autolink does, looking
+    /// only for those whose first byte is in `starts`: one pass over the C string, a quick
+    /// test before reading it whole.
+    func literalMayHoldAutolink(starts: String) -> Bool {
+        guard var rest = cmark_node_get_literal(pointer) else { return false }
+        let colon = CChar(UInt8(ascii: ":")), slash = CChar(UInt8(ascii: "/")), w = CChar(UInt8(ascii: "w")), dot = CChar(UInt8(ascii: "."))
+        return starts.withCString { set in
+            while let hit = strpbrk(rest, set) {
+                switch hit.pointee {
+                case colon: if hit[1] == slash && hit[2] == slash { return true }
+                case w: if hit[1] == w && hit[2] == w && hit[3] == dot { return true }
+                default: return true
+                }
+                rest = UnsafePointer(hit + 1)
+            }
+            return false
+        }
+    }
+
     var url: String {
         get { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
         nonmutating set { cmark_node_set_url(pointer, newValue) }
@@ -207,10 +226,27 @@ struct CmarkNode: Hashable {
         return node
     }
 
+    /// Markdown written as it is, inside any block: a paragraph holding one raw inline.
+    /// cmark's CommonMark renderer writes a custom block's text twice through its line
+    /// logic (on entering and on leaving), which inside a block quote leaves a line without
+    /// `>` after it and ends the quote; a raw inline is written once, each line behind the
+    /// quote's markers. Only for Markdown output, after raw HTML has been dropped.
+    static func literalMarkdown(_ text: String) -> CmarkNode {
+        let paragraph = make(.paragraph)
+        let raw = make(.htmlInline)
+        raw.literal = text
+        paragraph.appendChild(raw)
+        return paragraph
+    }
+
     func insertBefore(_ sibling: CmarkNode) { cmark_node_insert_before(pointer, sibling.pointer) }
     func insertAfter(_ sibling: CmarkNode) { cmark_node_insert_after(pointer, sibling.pointer) }
     func appendChild(_ child: CmarkNode) { cmark_node_append_child(pointer, child.pointer) }
     func prependChild(_ child: CmarkNode) { cmark_node_prepend_child(pointer, child.pointer) }
+
+    /// Takes the node out of its tree without freeing it: the arena gives it back with the
+    /// tree, and its address stays its own until then.
+    func unlink() { cmark_node_unlink(pointer) }
 
     /// Takes the node out of its tree and frees it with its subtree.
     func remove() {

@@ -62,7 +62,7 @@ enum TableCells {
         var text = ""
         text.reserveCapacity(cells.reduce((document?.utf8.count ?? 0) + 2) { $0 + $1.utf8.count + 5 })
         for cell in cells {
-            text.append(Placeholder.marker)
+            text.append(Placeholder.inlineMarker)
             text += cell
             text += "\n\n"
         }
@@ -85,12 +85,13 @@ enum TableCells {
                 guard linked <= referenceLimit else { return nil }
             }
             if session.format == .html, !session.unsafeHTML, paragraphs.count == cells.count, paragraphs.allSatisfy({ $0.kind == .paragraph }) {
-                return renderTogether(paragraphs, in: parsed.root, session: session)
+                return renderTogether(paragraphs, in: parsed.root, source: Substring(text), session: session)
             }
+            let source = RenderSession.InlineSource(Substring(text))
             return paragraphs.map { paragraph in
                 guard paragraph.kind == .paragraph else { return "" }
                 InlineMarkdown.stripMarker(from: paragraph)
-                session.applyInlineExtensions(to: paragraph)
+                session.applyInlineExtensions(to: paragraph, source: source)
                 let cell = session.inlineOutput(paragraph)
                 return session.format == .markdown ? cell.replacingOccurrences(of: "|", with: "\\|") : cell
             }
@@ -102,10 +103,10 @@ enum TableCells {
     /// safe mode nothing inside can spell `</p>` (text and attributes are escaped, raw HTML
     /// is omitted), so the output splits at each `</p>\n`. What follows the cells is
     /// dropped first; the extensions see the same nodes as cell by cell.
-    private static func renderTogether(_ paragraphs: [CmarkNode], in root: CmarkNode, session: RenderSession) -> [String] {
+    private static func renderTogether(_ paragraphs: [CmarkNode], in root: CmarkNode, source: Substring, session: RenderSession) -> [String] {
         for paragraph in paragraphs { InlineMarkdown.stripMarker(from: paragraph) }
         while let after = paragraphs.last?.next { after.remove() }
-        session.applyInlineExtensions(to: root)
+        session.applyInlineExtensions(to: root, source: source)
         let html = root.renderHTML(unsafe: false)
         let ends: [Int] = html.withUTF8Bytes { bytes in
             let close: StaticString = "</p>\n"

@@ -20,20 +20,48 @@ enum Tables {
         guard !tables.isEmpty else { return }
         let cells = TableCells.render(tables.map(\.table.cells), document: document, lines: lines, root: root, session: session)
         for ((paragraph, table), cells) in zip(tables, cells) {
-            paragraph.replace(with: .custom(.customBlock, onEnter: render(table, cells: cells, format: session.format)))
+            let output = render(table, cells: cells, format: session.format)
+            // In Markdown output, a table inside a quote or list is written as raw inline
+            // text, which keeps the quote's markers on every line (see `literalMarkdown`).
+            let nested = session.format == .markdown && paragraph.parent?.kind != .document
+            paragraph.replace(with: nested ? .literalMarkdown(output) : .custom(.customBlock, onEnter: output))
         }
     }
 
-    /// The table a paragraph's source lines make, if they make one.
+    /// The table a paragraph's source lines make, if they make one. As on GitHub, a table
+    /// may start below the paragraph's first line: the lines above it are then split off
+    /// into a paragraph of their own, which keeps its inline content as cmark parsed it.
     private static func table(at paragraph: CmarkNode, lines: [Substring]) -> PipeTable? {
         guard let range = paragraph.lines, range.count >= 2, range.upperBound <= lines.count else { return nil }
         let prefixLimit = paragraph.startColumn - 1
         func row(_ number: Int) -> Substring {
             sourceRow(lines[number - 1], skipping: number == range.lowerBound ? prefixLimit : nil, prefixLimit: prefixLimit)
         }
-        // The delimiter row first: most paragraphs of two lines or more have no pipe there.
-        guard row(range.lowerBound + 1).containsByte(UInt8(ascii: "|")) else { return nil }
-        return PipeTable(rows: range.map(row))
+        for header in range.lowerBound..<range.upperBound {
+            // The delimiter row first: most lines have no pipe.
+            let delimiter = row(header + 1)
+            guard delimiter.containsByte(UInt8(ascii: "|")), PipeTable(rows: [row(header), delimiter]) != nil else { continue }
+            guard header == range.lowerBound || splitOff(linesBefore: header - range.lowerBound, of: paragraph, lineCount: range.count) else { return nil }
+            return PipeTable(rows: (header...range.upperBound).map(row))
+        }
+        return nil
+    }
+
+    /// Moves the inline content of the paragraph's first `count` lines into a paragraph of
+    /// their own before it. Only where a line break of the paragraph itself ends them (no
+    /// emphasis, link or code span runs on into the table); otherwise `false`, and the
+    /// paragraph stays as it is.
+    private static func splitOff(linesBefore count: Int, of paragraph: CmarkNode, lineCount: Int) -> Bool {
+        var breaks: [CmarkNode] = []
+        paragraph.walk { node, entering in
+            if node.kind == .softBreak || node.kind == .lineBreak { breaks.append(node) }
+        }
+        guard breaks.count == lineCount - 1, breaks[count - 1].parent == paragraph else { return false }
+        let before = CmarkNode.make(.paragraph)
+        paragraph.insertBefore(before)
+        while let child = paragraph.firstChild, child != breaks[count - 1] { child.move(into: before) }
+        breaks[count - 1].remove()
+        return true
     }
 
     /// A paragraph line without its block-quote markers and indentation.
@@ -63,6 +91,7 @@ enum Tables {
     }
 
     private static func html(header: [String], body: [[String]], alignments: [Alignment]) -> String {
+        // `style`, not GitHub's `align`, which HTML5 makes obsolete (the Nu checker reports it).
         let styles = alignments.map { alignment -> String in
             switch alignment {
             case .none: return ""

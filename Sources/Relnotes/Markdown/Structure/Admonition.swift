@@ -6,8 +6,10 @@
 /// ```
 ///
 /// `???` makes it collapsible (`<details>`), `???+` open by default. The title is optional;
-/// `""` means no title. An admonition starts a block (a paragraph would start there), and
-/// its body runs over the following lines indented four more columns, blank lines included.
+/// `""` means no title. As in Python-Markdown, an opener may stand on any line of a
+/// paragraph (it interrupts it), also behind block-quote markers, and its body runs over
+/// the following lines indented four more columns (behind the same markers), blank lines
+/// included.
 struct Admonition: Sendable {
     enum Style: Sendable { case box, collapsed, expanded }
 
@@ -21,8 +23,14 @@ struct Admonition: Sendable {
     /// The body, prepared like any text.
     var body: MarkdownStructure
 
-    /// The opener's syntax, parsed from one line.
+    /// The opener's syntax, parsed from one line, as Python-Markdown's admonition and
+    /// pymdown's details read it: `!!!` then, after an optional space, one or more words of
+    /// letters, digits, `_` and `-` (separated by spaces), then optionally a quoted title;
+    /// `???`/`???+` the same, or a quoted title alone. Block-quote markers may come first.
     struct Opener {
+        /// The block-quote markers before the opener (`> `, `> > `), as written.
+        var quote: Substring
+        /// Spaces between the quote markers (or the line start) and the opener.
         var indent: Int
         var kind: String
         var classes: [String]
@@ -30,8 +38,10 @@ struct Admonition: Sendable {
         var style: Style
 
         init?(_ line: Substring) {
-            let indent = line.prefix { $0 == " " }.count
-            var rest = line.dropFirst(indent)
+            let quote = Self.quotePrefix(of: line)
+            var rest = line[quote.endIndex...]
+            let indent = rest.prefix { $0 == " " }.count
+            rest = rest.dropFirst(indent)
             if rest.hasPrefix("!!!") {
                 style = .box
                 rest = rest.dropFirst(3)
@@ -44,22 +54,44 @@ struct Admonition: Sendable {
             } else {
                 return nil
             }
-            guard let space = rest.first, space == " " || space == "\t" else { return nil }
+            if rest.first == " " { rest = rest.dropFirst() }
             var title: String?
-            if let quote = rest.firstIndex(of: "\"") {
-                let quoted = rest[rest.index(after: quote)...].trimmingTrailingSpaces
+            if let quoteMark = rest.firstIndex(of: "\"") {
+                let quoted = rest[rest.index(after: quoteMark)...].trimmingTrailingSpaces
                 guard quoted.last == "\"" else { return nil }
                 title = String(quoted.dropLast())
-                rest = rest[..<quote]
+                let before = rest[..<quoteMark]
+                // At least one space between the words and the title.
+                guard before.isEmpty || before.last == " " else { return nil }
+                rest = before
+            } else {
+                rest = rest.trimmingTrailingSpaces
             }
-            let words = rest.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-            guard let kind = words.first,
-                  words.allSatisfy({ word in word.first?.isASCIILetter == true && word.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit || $0 == "-" || $0 == "_" } })
+            let words = rest.split(separator: " ").map(String.init)
+            guard words.allSatisfy({ word in word.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" } }),
+                  !words.isEmpty || (title != nil && style != .box),
+                  rest.first != " " || words.isEmpty
             else { return nil }
+            self.quote = quote
             self.indent = indent
-            self.kind = kind.lowercased()
+            self.kind = words.first?.lowercased() ?? ""
             self.classes = words.dropFirst().map { $0.lowercased() }
             self.title = title
+        }
+
+        /// The block-quote markers at the start of `line`: each up to three spaces, `>` and
+        /// an optional space.
+        static func quotePrefix(of line: Substring) -> Substring {
+            var end = line.startIndex
+            while true {
+                var index = end
+                var spaces = 0
+                while index < line.endIndex, line[index] == " ", spaces < 3 { index = line.index(after: index); spaces += 1 }
+                guard index < line.endIndex, line[index] == ">" else { return line[..<end] }
+                index = line.index(after: index)
+                if index < line.endIndex, line[index] == " " { index = line.index(after: index) }
+                end = index
+            }
         }
     }
 }
@@ -67,7 +99,7 @@ struct Admonition: Sendable {
 extension Admonition {
     /// The title shown: the written one, or the kind capitalised when none was written.
     var displayTitle: String? {
-        guard let title else { return kind.prefix(1).uppercased() + kind.dropFirst() }
+        guard let title else { return kind.isEmpty ? nil : kind.prefix(1).uppercased() + kind.dropFirst() }
         return title.isEmpty ? nil : title
     }
 

@@ -48,7 +48,12 @@ struct AudienceContainers: Sendable {
         for index in candidates {
             let text = lines[index]
             let line = index + 1
-            guard !blocks.isCode(line) else { continue }
+            guard !blocks.isCode(line) else {
+                if blocks.isUnintendedCode(line), ContainerLine(text) != nil || ContainerLine.looksMisplaced(text) {
+                    report("container-in-code", "this audience container line is read as code (indented four columns or a tab past its block, in a code fence never closed, or in a code span over lines), so it hides nothing and shows as code; indent it less or close the fence or span, or put code in a closed fenced block", line, text, severity: .warning)
+                }
+                continue
+            }
             guard let marker = ContainerLine(text) else {
                 if ContainerLine.looksMisplaced(text) {
                     report("misplaced-container", "an audience container line must stand alone on its line, outside list markers", line, text)
@@ -80,9 +85,9 @@ struct AudienceContainers: Sendable {
         containers.sort { $0.opener < $1.opener }
     }
 
-    private mutating func report(_ code: String, _ message: String, _ line: Int, _ text: Substring) {
+    private mutating func report(_ code: String, _ message: String, _ line: Int, _ text: Substring, severity: Diagnostic.Severity = .error) {
         let column = (text.firstIndex(of: ":").map { text.distance(from: text.startIndex, to: $0) } ?? 0) + 1
-        diagnostics.append(.error(code, message, at: origin.location(line: line, column: column)))
+        diagnostics.append(Diagnostic(severity, code, message, at: origin.location(line: line, column: column)))
     }
 
     /// The lines `viewer` may see; everything else is blank.
@@ -125,17 +130,17 @@ struct ContainerLine {
 
     init?(_ text: Substring) {
         var rest = text[...]
-        var prefix = ""
-        // Block-quote markers and indentation before the colons.
+        // Block-quote markers and indentation before the colons, kept as written: a quote
+        // inside a list item stays inside it when the line is blanked.
         while let first = rest.first, first == " " || first == "\t" || first == ">" {
-            if first == ">" { prefix += ">" }
             rest.removeFirst()
         }
+        let prefix = String(text[..<rest.startIndex])
         var colons = 0
         while rest.first == ":" { colons += 1; rest.removeFirst() }
         guard colons >= 3 else { return nil }
         if let first = rest.first, first != " ", first != "\t" { return nil }
-        self.prefix = prefix
+        self.prefix = prefix.contains(">") ? prefix : ""
         self.names = rest.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map(String.init)
     }
 

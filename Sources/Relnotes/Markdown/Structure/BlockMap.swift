@@ -13,26 +13,34 @@ struct BlockMap {
         static let html: UInt8 = 2
         /// Where a paragraph begins.
         static let paragraphStart: UInt8 = 4
+        /// Any line of a paragraph.
+        static let paragraph: UInt8 = 8
+        /// Inside an indented code block, a fenced one that is never closed, or a code span
+        /// running over lines: code an author may not have meant.
+        static let unintendedCode: UInt8 = 16
     }
 
     /// `text`, when given, is `lines` joined by line feeds (a text cut into them as it is).
     init(lines: [Substring], text: String? = nil) {
         flags = [UInt8](repeating: 0, count: lines.count + 2)
         let nodes = CmarkDocument.parse(text ?? lines.joined(separator: "\n")) { document in
-            var nodes: [(CmarkNode.Kind, ClosedRange<Int>)] = []
+            var nodes: [(CmarkNode.Kind, ClosedRange<Int>, indented: Bool)] = []
             document.root.forEachBlock { node in
-                if let range = node.lines { nodes.append((node.kind, range)) }
+                if let range = node.lines {
+                    nodes.append((node.kind, range, node.kind == .codeBlock && !Self.isClosedFence(node, range: range, lines: lines)))
+                }
             }
             return nodes
         }
-        for (kind, range) in nodes {
+        for (kind, range, unintended) in nodes {
             switch kind {
             case .codeBlock:
-                mark(range, Flag.code)
+                mark(range, unintended ? Flag.code | Flag.unintendedCode : Flag.code)
             case .htmlBlock:
                 mark(range, Flag.html)
             case .paragraph:
                 mark(range.lowerBound...range.lowerBound, Flag.paragraphStart)
+                mark(range, Flag.paragraph)
                 markCodeSpans(in: range, of: lines)
             case .heading:
                 markCodeSpans(in: range, of: lines)
@@ -44,7 +52,28 @@ struct BlockMap {
 
     func isCode(_ line: Int) -> Bool { has(Flag.code, line) }
     func isHTML(_ line: Int) -> Bool { has(Flag.html, line) }
+    /// Indented code, code in a fence that is never closed, or in a code span over lines.
+    func isUnintendedCode(_ line: Int) -> Bool { has(Flag.unintendedCode, line) }
     func startsParagraph(_ line: Int) -> Bool { has(Flag.paragraphStart, line) }
+    func isInParagraph(_ line: Int) -> Bool { has(Flag.paragraph, line) }
+
+    /// Whether a code block is fenced and closed: it starts at a fence, which cmark keeps out
+    /// of the code (indented code whose text starts with backticks keeps them in its
+    /// literal), and its last line is a fence too.
+    private static func isClosedFence(_ node: CmarkNode, range: ClosedRange<Int>, lines: [Substring]) -> Bool {
+        guard range.count >= 2, range.upperBound <= lines.count else { return false }
+        // cmark starts a fenced block at its fence, an indented one where its text starts.
+        let first = Substring(lines[range.lowerBound - 1].utf8.dropFirst(node.startColumn - 1))
+        let fence: Substring
+        if first.hasPrefix("```") { fence = "```" } else if first.hasPrefix("~~~") { fence = "~~~" } else { return false }
+        guard !node.literal.hasPrefix(first) else { return false }
+        // A closing fence is indented at most three columns (within its quote or item).
+        let last = lines[range.upperBound - 1]
+        let inQuote = last[Admonition.Opener.quotePrefix(of: last).endIndex...]
+        let opening = lines[range.lowerBound - 1]
+        let openingIndent = opening[Admonition.Opener.quotePrefix(of: opening).endIndex...].columnsOfIndent
+        return inQuote.columnsOfIndent <= openingIndent + 3 && inQuote.drop { $0 == " " || $0 == "\t" }.hasPrefix(fence)
+    }
 
     private func has(_ flag: UInt8, _ line: Int) -> Bool {
         flags.indices.contains(line) && flags[line] & flag != 0
@@ -94,7 +123,8 @@ struct BlockMap {
                 if next < candidates.endIndex {
                     let close = candidates[next]
                     let (first, last) = (line(of: start), line(of: close))
-                    if last > first { mark((first + 1)...last, Flag.code) }
+                    // A code span over several lines is rarely meant to hold whole lines.
+                    if last > first { mark((first + 1)...last, Flag.code | Flag.unintendedCode) }
                     position = close + length
                 }
             } else {

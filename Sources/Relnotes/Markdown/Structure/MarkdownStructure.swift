@@ -25,9 +25,13 @@ struct MarkdownStructure: Sendable {
 
     init(text: String, origin: TextOrigin, audiences: [String], depth: Int = 0) {
         var lines = Self.lines(of: text)
-        let linesAreText = !text.containsByte(UInt8(ascii: "\r"))
+        var linesAreText = !text.containsByte(UInt8(ascii: "\r"))
         var admonitions: [Int: Admonition] = [:]
         var diagnostics: [Diagnostic] = []
+        if text.containsBytes("[^") {
+            diagnostics += FootnoteDefinitions.refuse(in: &lines, text: linesAreText ? text : nil, origin: origin)
+            if !diagnostics.isEmpty { linesAreText = false }
+        }
         // What cmark makes of the lines as written, and whether it still holds for the lines
         // with the admonitions replaced (see `blocksHoldAfterReplacing`).
         var writtenBlocks: BlockMap?
@@ -38,30 +42,40 @@ struct MarkdownStructure: Sendable {
             var index = 0
             while index < lines.count {
                 let line = index + 1
-                // Cheapest test first: an opener's line holds `!!!` or `???`.
+                // Cheapest test first: an opener's line holds `!!!` or `???`. As in
+                // Python-Markdown, an opener may interrupt a paragraph.
                 guard lines[index].containsBytes("!!!") || lines[index].containsBytes("???"),
-                      blocks.startsParagraph(line) || (index > 0 && ContainerLine(lines[index - 1]) != nil),
+                      blocks.isInParagraph(line) || (index > 0 && ContainerLine(lines[index - 1]) != nil),
                       !blocks.isCode(line), let opener = Admonition.Opener(lines[index]) else {
                     index += 1
                     continue
                 }
                 let bodyIndent = opener.indent + 4
+                let quoteDepth = opener.quote.quoteMarkers
+                // The body: lines behind the same quote markers, blank or indented four more.
+                func bodyPart(_ line: Substring) -> Substring? {
+                    let quote = Admonition.Opener.quotePrefix(of: line)
+                    guard quote.quoteMarkers == quoteDepth else { return nil }
+                    let rest = line[quote.endIndex...]
+                    return rest.isAllWhitespace || rest.columnsOfIndent >= bodyIndent ? rest : nil
+                }
                 var end = index + 1
-                while end < lines.count, lines[end].isAllWhitespace || lines[end].columnsOfIndent >= bodyIndent { end += 1 }
-                while end > index + 1, lines[end - 1].isAllWhitespace { end -= 1 }
+                while end < lines.count, bodyPart(lines[end]) != nil { end += 1 }
+                while end > index + 1, bodyPart(lines[end - 1])!.isAllWhitespace { end -= 1 }
                 if depth >= Self.maximumDepth {
-                    diagnostics.append(.error("nesting-too-deep", "admonitions are nested more than \(Self.maximumDepth) deep", at: origin.location(line: line, column: opener.indent + 1)))
+                    diagnostics.append(.error("nesting-too-deep", "admonitions are nested more than \(Self.maximumDepth) deep", at: origin.location(line: line, column: opener.quote.count + opener.indent + 1)))
                     index = end
                     continue
                 }
-                let bodyText = lines[(index + 1)..<end].map { $0.dropIndent(bodyIndent) }.joined(separator: "\n")
+                let bodyText = lines[(index + 1)..<end].map { bodyPart($0)!.dropIndent(bodyIndent) }.joined(separator: "\n")
                 let body = MarkdownStructure(
-                    text: bodyText, origin: origin.nested(atLine: line + 1, indent: bodyIndent),
+                    text: bodyText, origin: origin.nested(atLine: line + 1, indent: opener.quote.count + bodyIndent),
                     audiences: audiences, depth: depth + 1)
                 diagnostics += body.diagnostics
-                blocksHold = blocksHold && Self.blocksHoldAfterReplacing(upTo: end, in: lines)
-                lines[index] = Substring(String(repeating: " ", count: opener.indent) + "# " + String(Placeholder.marker))
-                for blank in (index + 1)..<end { lines[blank] = "" }
+                blocksHold = blocksHold && quoteDepth == 0 && blocks.startsParagraph(line) && Self.blocksHoldAfterReplacing(upTo: end, in: lines)
+                lines[index] = opener.quote + Substring(String(repeating: " ", count: opener.indent) + "# " + String(Placeholder.marker))
+                let emptyQuote = Substring(opener.quote.trimmingTrailingSpaces)
+                for blank in (index + 1)..<end { lines[blank] = emptyQuote }
                 admonitions[line] = Admonition(kind: opener.kind, classes: opener.classes, title: opener.title, style: opener.style, body: body)
                 index = end
             }
@@ -129,14 +143,20 @@ extension MarkdownStructure {
 
 /// The character relnotes writes where it needs cmark to see something that is not the
 /// author's: the text of an admonition's placeholder heading, and a prefix that keeps a
-/// line of inline Markdown from being read as a block. A private-use character; authors
-/// may write it too, since relnotes never looks for it in their text.
+/// line of inline Markdown from being read as a block. Authors may write them too, since
+/// relnotes never looks for them in their text.
 enum Placeholder {
     static let marker: Character = "\u{E000}"
-    static let markerUTF8 = Array(String(marker).utf8)
+    /// Before a line of inline Markdown (a title, a table cell): `¡`, which cmark counts as
+    /// punctuation, so that emphasis opens after it as at the start of a line.
+    static let inlineMarker: Character = "\u{A1}"
+    static let inlineMarkerUTF8 = Array(String(inlineMarker).utf8)
 }
 
 extension Substring {
+    /// How many `>` a block-quote prefix holds.
+    var quoteMarkers: Int { utf8.reduce(0) { $0 + ($1 == UInt8(ascii: ">") ? 1 : 0) } }
+
     /// `allSatisfy(\.isWhitespace)`, on the bytes of an ASCII line (where the whitespace
     /// characters are tab to carriage return, and the space).
     var isAllWhitespace: Bool {
