@@ -57,7 +57,8 @@ struct Theme: Sendable {
         var checked: [String: ThemeTemplate] = [:]
         for (file, source) in sources.sorted(by: { $0.key < $1.key }) where file.hasSuffix(".mustache") {
             let name = String(file.dropLast(".mustache".count))
-            let text = Self.isText(name) ? "{{% CONTENT_TYPE: TEXT}}" + source.text : source.text
+            let pragma = Self.pragma(for: name)
+            let text = pragma + source.text
             do {
                 // Read before swift-mustache parses it: its parser recurses once per level.
                 let tree = try TemplateTree(source.text)
@@ -66,8 +67,12 @@ struct Theme: Sendable {
             } catch let error as TemplateTree.TooDeep {
                 diagnostics.append(.error("template-depth", "sections nest more than \(TemplateTree.nestingLimit) levels deep here; at most \(TemplateTree.nestingLimit) levels of sections and includes are rendered", at: SourceLocation(path: source.path, line: error.line, column: error.column)))
             } catch let error as MustacheTemplate.ParserError {
-                let column = error.context.columnNumber + (Self.isText(name) && error.context.lineNumber == 1 ? -24 : 0)
-                diagnostics.append(.error("template-syntax", "template error: \(Self.describe(error.error))", at: SourceLocation(path: source.path, line: error.context.lineNumber, column: max(1, column + 1))))
+                // Positions in the template's own text: the pragma is a line of its own, or
+                // (Markdown and text templates) the start of the first line.
+                let pragmaLines = pragma.utf8.filter { $0 == UInt8(ascii: "\n") }.count
+                let line = error.context.lineNumber - pragmaLines
+                let column = error.context.columnNumber - (pragmaLines == 0 && line == 1 ? pragma.count : 0)
+                diagnostics.append(.error("template-syntax", "template error: \(Self.describe(error.error))", at: SourceLocation(path: source.path, line: max(1, line), column: max(1, column + 1))))
             } catch {
                 diagnostics.append(.error("template-syntax", "template error: \(error)", at: SourceLocation(path: source.path)))
             }
@@ -97,6 +102,12 @@ struct Theme: Sendable {
     /// Markdown (`*.md`) and plain-text (`*.txt`) templates: nothing is escaped, and the
     /// output is tidied.
     static func isText(_ name: String) -> Bool { name.hasSuffix(".md") || name.hasSuffix(".txt") }
+
+    /// The content type a template is parsed with, as the pragma put in front of its text:
+    /// nothing escaped in Markdown and text templates, HTML escaping (`HTMLEscaping`) in the others.
+    static func pragma(for name: String) -> String {
+        isText(name) ? "{{% CONTENT_TYPE: TEXT}}" : HTMLEscaping.pragma
+    }
 
     /// Renders the sections of `detail` once, for every page that shows them.
     func prepareReuse(_ detail: ReleaseDetail) {
