@@ -1,30 +1,13 @@
-/// Escaping for text put into HTML by relnotes itself (titles, attributes).
+/// Escaping for text put into HTML: by relnotes itself (titles, attributes) and by `{{name}}`
+/// in HTML templates (`HTMLEscaping`).
 public enum HTML {
+    /// `&`, `<`, `>`, `"` and `'` replaced by their entities, byte by byte: each is one ASCII
+    /// byte, never part of another character's UTF-8, so a combining mark after one (which
+    /// makes it part of a larger character) cannot keep it from being escaped. Text holding
+    /// none of them (almost every value) is returned as it is.
     public static func escape(_ text: String) -> String {
-        if let ascii = escapeASCII(text) { return ascii }
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
-
-    /// `escape` byte by byte, for ASCII text (where every byte is a character of its own,
-    /// `\r\n` aside, which needs no escaping); `nil` for any other text.
-    private static func escapeASCII(_ text: String) -> String? {
-        text.withUTF8Bytes { bytes -> String? in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            guard bytes.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else {
-                return text
-            }
+        text.withUTF8Bytes { bytes -> String in
+            guard bytes.contains(where: isSpecial) else { return text }
             var escaped: [UInt8] = []
             escaped.reserveCapacity(bytes.count + 16)
             for byte in bytes {
@@ -39,5 +22,10 @@ public enum HTML {
             }
             return String(decoding: escaped, as: UTF8.self)
         }
+    }
+
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
     }
 }
