@@ -89,17 +89,24 @@ public struct Site: Sendable {
 
     /// Renders into `staging` (`SiteWriter.write(rebuilt:configured:_:)`), each file as
     /// soon as it is made, the largest (`releases.json`) piece by piece as it is made.
+    ///
+    /// For a command that exits right after: the last audience's views are left to the
+    /// operating system (`ProcessLifetime`); the others are freed as each audience is done,
+    /// which keeps the peak memory that of one audience.
     public func build(audiences names: [String]? = nil, drafts: Bool, into staging: StagingFolder) throws(DiagnosticsError) {
-        try build(audiences: names, drafts: drafts, preview: false, emit: { file throws(DiagnosticsError) in try staging.add(file) }) { path, produce throws(DiagnosticsError) in
+        try build(audiences: names, drafts: drafts, preview: false, emit: { file throws(DiagnosticsError) in try staging.add(file) }, stream: { path, produce throws(DiagnosticsError) in
             try staging.add(path: path, streaming: produce)
-        }
+        }, keepingLast: true)
     }
 
-    private func build(audiences names: [String]?, drafts: Bool, preview: Bool, emit: @Sendable (OutputFile) throws(DiagnosticsError) -> Void, stream: StreamWriter?) throws(DiagnosticsError) {
-        for audience in selected(names) {
+    private func build(audiences names: [String]?, drafts: Bool, preview: Bool, emit: @Sendable (OutputFile) throws(DiagnosticsError) -> Void, stream: StreamWriter?, keepingLast: Bool = false) throws(DiagnosticsError) {
+        let selected = selected(names)
+        for (number, audience) in selected.enumerated() {
             // One audience after the other, each rendered on every core: GCD runs a
             // parallel loop nested in another one serially.
-            try renderer(for: audience, drafts: drafts, preview: preview).renderAll(emit: { _, file throws(DiagnosticsError) in try emit(file) }, stream: stream)
+            let renderer = renderer(for: audience, drafts: drafts, preview: preview)
+            try renderer.renderAll(emit: { _, file throws(DiagnosticsError) in try emit(file) }, stream: stream)
+            if keepingLast && number == selected.count - 1 { ProcessLifetime.keep(renderer) }
             Trace.mark("rendered \(audience.name)")
         }
         Trace.reportTemplates()

@@ -56,6 +56,8 @@ struct BuildCommand: ParsableCommand {
                 try site.build(audiences: names, drafts: drafts, into: staging)
             }
             progress.clear()
+            // The process ends here: freeing the project would only delay that.
+            ProcessLifetime.keep(site)
             Standard.output.write("built \(names.joined(separator: ", ")) (\(count) files) into \(OutputOption.display(output))\n")
         } catch {
             progress.clear()

@@ -30,8 +30,49 @@ enum PlainText {
         return tidy(text)
     }
 
-    /// At most one blank line in a row, no blank lines at either end.
-    private static func tidy(_ text: String) -> String {
+    /// At most one blank line in a row, no blank lines at either end, no spaces or tabs at
+    /// the end of a line.
+    ///
+    /// Byte by byte: on a long history this runs over every body for `releases.json`. Lines
+    /// and trailing blanks are those of `Character`s, as `characterwiseTidy` finds them; the
+    /// bytes give the same answer except around a carriage return (`\r\n` is one
+    /// character) or a blank after a non-ASCII character (a prepended mark joins it), where
+    /// the characterwise version decides.
+    static func tidy(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 1)
+            var pendingBlank = false
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != 0x0A {
+                    if bytes[end] == 0x0D { return nil }
+                    end += 1
+                }
+                var trimmed = end
+                while trimmed > start && (bytes[trimmed - 1] == 0x20 || bytes[trimmed - 1] == 0x09) { trimmed -= 1 }
+                if trimmed < end && trimmed > start && bytes[trimmed - 1] >= 0x80 { return nil }
+                if trimmed == start {
+                    pendingBlank = !output.isEmpty
+                } else {
+                    if !output.isEmpty {
+                        output.append(0x0A)
+                        if pendingBlank { output.append(0x0A) }
+                    }
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<trimmed]))
+                    pendingBlank = false
+                }
+                start = end + 1
+            }
+            if !output.isEmpty { output.append(0x0A) }
+            return String(decoding: output, as: UTF8.self)
+        } ?? characterwiseTidy(text)
+    }
+
+    /// `tidy` on `Character`s.
+    static func characterwiseTidy(_ text: String) -> String {
         var lines: [Substring] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = line.trimmingTrailingSpaces

@@ -6,18 +6,25 @@ import Foundation
 /// is tens of megabytes, and the encoder's intermediate tree cost more than the rest of it.
 /// `ReleasesJSONTests` compares the two on hostile text.
 struct PrettyJSON {
-    /// The text so far: `Data`, so that the file needs no copy of it (tens of megabytes).
-    private(set) var bytes = Data()
+    /// The text so far. An array rather than `Data`: the text is written a byte or a short
+    /// run at a time, and an array appends those without `Data`'s dispatch on its storage.
+    private var buffer: [UInt8] = []
     private var depth = 0
     /// Whether the current object or array has a member yet.
     private var hasMember: [Bool] = []
 
-    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 0) { buffer.reserveCapacity(capacity) }
 
-    /// The text written so far, handed over: writing goes on into an empty buffer.
+    /// The text written so far.
+    var bytes: Data { Data(buffer) }
+
+    /// How many bytes have been written since the last `take()`.
+    var count: Int { buffer.count }
+
+    /// The text written so far, handed over: writing goes on into the emptied buffer.
     mutating func take() -> Data {
-        defer { bytes = Data(capacity: bytes.count) }
-        return bytes
+        defer { buffer.removeAll(keepingCapacity: true) }
+        return Data(buffer)
     }
 
     private static let trueText = Array("true".utf8), falseText = Array("false".utf8)
@@ -35,9 +42,9 @@ struct PrettyJSON {
     mutating func array<Element>(_ elements: [Element], _ element: (inout PrettyJSON, Element) -> Void) {
         guard !elements.isEmpty else {
             // JSONEncoder's empty array: an empty line between the brackets.
-            bytes.append(contentsOf: [UInt8(ascii: "["), UInt8(ascii: "\n")])
+            buffer.append(contentsOf: [UInt8(ascii: "["), UInt8(ascii: "\n")])
             newline()
-            bytes.append(UInt8(ascii: "]"))
+            buffer.append(UInt8(ascii: "]"))
             return
         }
         open(UInt8(ascii: "["))
@@ -51,8 +58,13 @@ struct PrettyJSON {
     /// A member of the current object; `nil` values are left out, as `encodeIfPresent` does.
     mutating func member(_ key: StaticString, _ value: (inout PrettyJSON) -> Void) {
         separate()
-        string(key.withUTF8Buffer { String(decoding: $0, as: UTF8.self) })
-        bytes.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
+        // Keys are relnotes' own ASCII names: nothing in them to escape.
+        buffer.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { buffer.append(contentsOf: $0) }
+        buffer.append(UInt8(ascii: "\""))
+        buffer.append(0x20)
+        buffer.append(UInt8(ascii: ":"))
+        buffer.append(0x20)
         value(&self)
     }
 
@@ -62,11 +74,11 @@ struct PrettyJSON {
     }
 
     mutating func member(_ key: StaticString, _ value: Bool) {
-        member(key) { $0.bytes.append(contentsOf: value ? Self.trueText : Self.falseText) }
+        member(key) { $0.buffer.append(contentsOf: value ? Self.trueText : Self.falseText) }
     }
 
     mutating func string(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
             // Runs of bytes that need no escape are copied whole.
@@ -74,35 +86,41 @@ struct PrettyJSON {
             for index in 0..<utf8.count {
                 let byte = utf8[index]
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(UnsafeBufferPointer(rebasing: utf8[run..<index]))
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
                 appendEscape(byte)
                 run = index + 1
             }
-            bytes.append(UnsafeBufferPointer(rebasing: utf8[run...]))
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
         }
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
     }
 
     private mutating func appendEscape(_ byte: UInt8) {
-        let backslash = UInt8(ascii: "\\")
+        buffer.append(UInt8(ascii: "\\"))
         switch byte {
-        case UInt8(ascii: "\""): bytes.append(contentsOf: [backslash, UInt8(ascii: "\"")])
-        case backslash: bytes.append(contentsOf: [backslash, backslash])
-        case 0x08: bytes.append(contentsOf: [backslash, UInt8(ascii: "b")])
-        case 0x0C: bytes.append(contentsOf: [backslash, UInt8(ascii: "f")])
-        case 0x0A: bytes.append(contentsOf: [backslash, UInt8(ascii: "n")])
-        case 0x0D: bytes.append(contentsOf: [backslash, UInt8(ascii: "r")])
-        case 0x09: bytes.append(contentsOf: [backslash, UInt8(ascii: "t")])
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): buffer.append(byte)
+        case 0x08: buffer.append(UInt8(ascii: "b"))
+        case 0x0C: buffer.append(UInt8(ascii: "f"))
+        case 0x0A: buffer.append(UInt8(ascii: "n"))
+        case 0x0D: buffer.append(UInt8(ascii: "r"))
+        case 0x09: buffer.append(UInt8(ascii: "t"))
         default:
-            let hex = Array("0123456789abcdef".utf8)
-            bytes.append(contentsOf: [backslash, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            buffer.append(UInt8(ascii: "u"))
+            buffer.append(UInt8(ascii: "0"))
+            buffer.append(UInt8(ascii: "0"))
+            buffer.append(Self.hexDigit(byte >> 4))
+            buffer.append(Self.hexDigit(byte & 0xF))
         }
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 
     // MARK: - Layout
 
     private mutating func open(_ bracket: UInt8) {
-        bytes.append(bracket)
+        buffer.append(bracket)
         depth += 1
         hasMember.append(false)
     }
@@ -111,21 +129,21 @@ struct PrettyJSON {
         depth -= 1
         hasMember.removeLast()
         newline()
-        bytes.append(bracket)
+        buffer.append(bracket)
     }
 
     private mutating func separate() {
-        if hasMember[hasMember.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        if hasMember[hasMember.count - 1] { buffer.append(UInt8(ascii: ",")) }
         hasMember[hasMember.count - 1] = true
         newline()
     }
 
     private mutating func newline() {
-        bytes.append(UInt8(ascii: "\n"))
+        buffer.append(UInt8(ascii: "\n"))
         var indent = 2 * depth
         while indent > 0 {
             let run = min(indent, Self.spaces.count)
-            Self.spaces.withUnsafeBufferPointer { bytes.append(UnsafeBufferPointer(rebasing: $0[..<run])) }
+            Self.spaces.withUnsafeBufferPointer { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<run])) }
             indent -= run
         }
     }

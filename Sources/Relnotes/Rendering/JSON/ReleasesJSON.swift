@@ -181,7 +181,7 @@ struct ReleasesJSONBuilder {
                 guard failure == nil else { return }
                 do throws(DiagnosticsError) {
                     try record(release.visible, release.detail).write(to: &json)
-                    if let limit, json.bytes.count >= limit { try write(json.take()) }
+                    if let limit, json.count >= limit { try write(json.take()) }
                 } catch {
                     failure = error
                 }
