@@ -49,7 +49,7 @@ struct YAMLPositions: Sendable {
         }
         guard let root else { return YAMLMapping(fields: [], location: fileStart) }
         // Only an escape makes such a character, and every escape starts with a backslash.
-        if yaml.utf8.contains(UInt8(ascii: "\\")) { try checkCharacters(root) }
+        if yaml.containsByte(UInt8(ascii: "\\")) { try checkCharacters(root) }
         if root.isNull {
             return YAMLMapping(fields: [], location: fileStart)
         }

@@ -7,7 +7,7 @@
 /// effect. A text with `\r` (where `\r\n` is one `Character`) takes the `Character` way.
 enum MarkdownTidy {
     static func tidy(_ text: String) -> String {
-        if text.utf8.contains(UInt8(ascii: "\r")) { return tidyCharacters(text) }
+        if text.containsByte(UInt8(ascii: "\r")) { return tidyCharacters(text) }
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count + 1)
         var state = State()

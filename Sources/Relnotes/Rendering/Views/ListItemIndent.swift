@@ -3,7 +3,7 @@ extension String {
     /// that is not empty, without empty lines at the end, no final newline.
     func indentedAsListItem() -> String {
         // Lines as Swift splits them: with `\r`, `\r\n` is one character and no line end.
-        if utf8.contains(UInt8(ascii: "\r")) {
+        if containsByte(UInt8(ascii: "\r")) {
             var lines = split(separator: "\n", omittingEmptySubsequences: false)
             while lines.last?.isEmpty == true { lines.removeLast() }
             return lines.map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
