@@ -1,5 +1,7 @@
-/* relnotes built-in theme: a light/dark switch that remembers the reader's choice.
-   Without this script the system's colour scheme applies and the switch stays hidden. */
+/* relnotes built-in theme: a light/dark switch that remembers the reader's choice, and
+   changelog filters that stay on from one page of the changelog to the next.
+   Without this script the system's colour scheme applies and the switch stays hidden;
+   a filter (a #filter-… fragment, applied by CSS alone) then holds for one page. */
 (function () {
   "use strict";
   var key = "relnotes-theme";
@@ -27,5 +29,15 @@
       try { window.localStorage.setItem(key, next); } catch (ignored) { /* kept for this page only */ }
       show();
     });
+  });
+
+  // Moving to a newer or older page of the changelog keeps the filter the reader chose.
+  document.addEventListener("click", function (event) {
+    var link = event.target && event.target.closest ? event.target.closest(".pagination a") : null;
+    var filter = window.location.hash.slice(1);
+    if (!link || filter.indexOf("filter-") !== 0) return;
+    var target = document.getElementById(filter);
+    if (!target || !target.classList.contains("filter-target")) return;
+    link.href = link.href.split("#")[0] + "#" + filter;
   });
 })();
