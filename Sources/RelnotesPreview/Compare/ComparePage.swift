@@ -67,7 +67,16 @@ enum ComparePage {
         else if status == .changed { label = "<p class=\"compare-label\">Shown differently</p>\n" }
         else { label = "" }
         let marked = status == .same ? "" : " is-marked"
-        return "<div class=\"compare-cell\(marked) kind-\(block.kind.rawValue)\" role=\"cell\" data-audience=\"\(HTML.escape(audience))\">\n\(label)<div class=\"prose\">\n\(block.html)</div>\n</div>"
+        return "<div class=\"compare-cell\(marked) kind-\(block.kind.rawValue)\" role=\"cell\" data-audience=\"\(HTML.escape(audience))\">\n\(label)<div class=\"prose\">\n\(scoped(block.html, audience: audience))</div>\n</div>"
+    }
+
+    /// A block's HTML with its ids, and the links to them, prefixed by the audience
+    /// (`external--v1-2-0-fix`): both columns show the same headings and entries, and ids
+    /// must be unique on the page. The blocks are relnotes' own HTML, whose attribute values
+    /// are escaped, so ` id="` and `href="#` occur in tags only.
+    static func scoped(_ html: String, audience: String) -> String {
+        let prefix = HTML.escape(audience) + "--"
+        return html.replacingOccurrences(of: " id=\"", with: " id=\"" + prefix).replacingOccurrences(of: " href=\"#", with: " href=\"#" + prefix)
     }
 
     /// Every release a comparison can be asked for, newest first.

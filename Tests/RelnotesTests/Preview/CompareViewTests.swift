@@ -80,6 +80,18 @@ struct CompareViewTests {
         #expect(text.contains("/_relnotes/live-reload.js"), "it reloads itself after a rebuild")
     }
 
+    @Test("ids are unique on the page: each column's are prefixed by its audience, and so are the links to them")
+    func uniqueIDs() throws {
+        let (_, text, _) = get("/_relnotes/compare/1.1.0", query: ["a": "external", "b": "internal"])
+        let ids = text.matches(of: /\sid="([^"]*)"/).map { String($0.1) }
+        #expect(!ids.isEmpty)
+        #expect(Set(ids).count == ids.count, "duplicate ids: \(Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted())")
+        #expect(ids.allSatisfy { $0.hasPrefix("external--") || $0.hasPrefix("internal--") })
+        for link in text.matches(of: /\shref="#([^"]*)"/).map({ String($0.1) }) {
+            #expect(ids.contains(link), "a link to #\(link), which is not on the page")
+        }
+    }
+
     @Test("the picker's address is sent on to the release's; unknown audiences and releases are not found", arguments: [
         ("/_relnotes/compare/", ["version": "1.1.0", "a": "external", "b": "internal"], 301),
         ("/_relnotes/compare/1.1.0", ["a": "external", "b": "staff"], 404),
