@@ -32,9 +32,9 @@ extension Site {
     ///
     /// Entries and headers are rendered with the theme's own partials (`partials/entry`,
     /// `partials/release-header`, `partials/release-meta`) from the views the page is made
-    /// from, an entry's body apart from its head, its anchor prefixed with the audience (so
-    /// two audiences' blocks can stand in one page); the blocks of a body, joined, are that
-    /// body on the page byte for byte (where they would not be, the body is one block).
+    /// from, an entry's body apart from its head (a page that shows two audiences' blocks
+    /// side by side makes their ids unique); the blocks of a body, joined, are that body on
+    /// the page byte for byte (where they would not be, the body is one block).
     public func releaseBlocks(version: String, audience name: String) throws(DiagnosticsError) -> [PageBlock]? {
         guard let definition = audiences.first(where: { $0.name == name }) else { return nil }
         let renderer = renderer(for: definition, drafts: true, preview: false)
@@ -93,10 +93,10 @@ private extension AudienceRenderer {
                 for entry in group.entries {
                     let key = "\(prefix)entry:\(entry.id)"
                     guard let body = entry.body, let source = sources[entry.id] else {
-                        blocks.append(PageBlock(kind: .entry, key: key, html: list(entry.comparedAs(site.audience.name, body: entry.body))))
+                        blocks.append(PageBlock(kind: .entry, key: key, html: list(entry.withBody(entry.body))))
                         continue
                     }
-                    blocks.append(PageBlock(kind: .entry, key: key, html: list(entry.comparedAs(site.audience.name, body: nil))))
+                    blocks.append(PageBlock(kind: .entry, key: key, html: list(entry.withBody(nil))))
                     blocks += try bodyBlocks(source, shown: body, kind: .entryBody, key: key + ":").map { block in
                         PageBlock(kind: block.kind, key: block.key, html: "<div class=\"entry-body prose\">\n\(block.html)</div>\n")
                     }
@@ -113,10 +113,9 @@ private extension AudienceRenderer {
 }
 
 private extension EntryView {
-    /// The entry for a page that shows it beside another audience's: its anchor named after
-    /// the audience (one page, two columns, no id twice), its body as given.
-    func comparedAs(_ audience: String, body: String?) -> EntryView {
-        EntryView(id: id, anchor: "\(audience)-\(anchor)", title: title, titleText: titleText, body: body, tickets: tickets, hasTickets: hasTickets,
+    /// The entry with `body` as its body (its head alone, or its body apart).
+    func withBody(_ body: String?) -> EntryView {
+        EntryView(id: id, anchor: anchor, title: title, titleText: titleText, body: body, tickets: tickets, hasTickets: hasTickets,
                   component: component, breaking: breaking, restrictedTo: restrictedTo, fromVersion: fromVersion)
     }
 }
