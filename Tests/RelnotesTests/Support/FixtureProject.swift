@@ -13,8 +13,7 @@ struct FixtureProject {
     /// Where `build --drafts` writes without `--out`.
     var draftsSite: URL { root.appending(path: "site-drafts") }
 
-    /// Runs `relnotes arguments…` in the project's folder.
-    @discardableResult
+    /// Runs `relnotes arguments…` in the project's folder; the status is the caller's to check.
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Relnotes.Result {
         try Relnotes.run(arguments, in: root, environment: environment)
     }
