@@ -7,9 +7,6 @@ import Testing
 /// Chromium (through chromedriver), as the preview's browser test does.
 @Suite("Announcements in a browser", .serialized)
 struct AnnouncementBrowserTests {
-    static let hasBrowser = FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver")
-        && FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")
-
     /// Chromedriver, started again when a start under load (the preview's browser test
     /// may be starting one at the same moment) does not report itself ready.
     static func startBrowser() async throws -> Browser {
@@ -20,8 +17,7 @@ struct AnnouncementBrowserTests {
         return try await Browser.start()
     }
 
-    @Test("the HTML announcement renders legibly without any stylesheet: headings stand out, lists have bullets, nothing overflows",
-          .enabled(if: hasBrowser, "needs /usr/bin/chromium and /usr/bin/chromedriver (scripts/install-dependencies --tests)"))
+    @Test("the HTML announcement renders legibly without any stylesheet: headings stand out, lists have bullets, nothing overflows", Browser.installed)
     func legibleWithoutStylesheet() async throws {
         let sample = try AnnouncementTests.sampleWith130()
         defer { sample.remove() }

@@ -24,16 +24,8 @@ struct KeepAChangelogTests {
 
     /// `keepachangelog.to_dict` of the file, unreleased section included, as JSON.
     static func parse(_ file: URL) throws -> [String: [String: Any]] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(python))
-        process.arguments = ["-c", "import json, sys, keepachangelog; print(json.dumps(keepachangelog.to_dict(sys.argv[1], show_unreleased=True)))", file.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: [String: Any]])
+        let output = try Command.output(URL(fileURLWithPath: try #require(python)), ["-c", "import json, sys, keepachangelog; print(json.dumps(keepachangelog.to_dict(sys.argv[1], show_unreleased=True)))", file.path])
+        return try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: [String: Any]])
     }
 
     @Test("every release, date, section and entry of the sample's CHANGELOG.md is parsed as written, with its link",

@@ -1,8 +1,10 @@
 import Foundation
 import Testing
+@testable import Relnotes
 
-/// Bad input through `relnotes build`: exit status 1, the exact `path:line:column: error:`
-/// line on standard error, and the site built before left byte for byte as it was.
+/// Bad input: the check that `relnotes build` runs first (`Site.load`) refuses it with the
+/// exact `path:line:column: error:` line, so nothing is built; and, end to end, the command
+/// exits 1 and leaves the site built before byte for byte as it was.
 @Suite("relnotes build on bad input")
 struct BadInputTests {
     struct Case: Sendable, CustomTestStringConvertible {
@@ -74,19 +76,38 @@ struct BadInputTests {
              error: "\(entry):8:1: error: audience container 'internal' is never closed; add a ':::' line where it ends"),
     ]
 
-    @Test("a build of bad input fails with the exact error and leaves the previous site as it was", arguments: cases)
+    @Test("bad input is refused with the exact error by the check a build runs first, so nothing is built", arguments: cases)
     func badInput(_ bad: Case) throws {
+        try Self.refused(bad.error) { project in
+            for (path, text) in bad.files { try project.write(path, text) }
+        }
+    }
+
+    /// `projects/basic` after `prepare` fails the check `relnotes build` runs before it
+    /// writes anything (`Site.load` gives no site), with `error` among the problems printed.
+    static func refused(_ error: String, sourceLocation: Testing.SourceLocation = #_sourceLocation, _ prepare: (FixtureProject) throws -> Void) throws {
+        let project = try FixtureProject("basic")
+        defer { project.remove() }
+        try prepare(project)
+        let (site, diagnostics) = Site.load(root: project.root)
+        let problems = diagnostics.sortedForDisplay().map(\.description)
+        #expect(site == nil, "the build would go ahead: \(problems)", sourceLocation: sourceLocation)
+        #expect(problems.contains(error), "problems: \(problems)", sourceLocation: sourceLocation)
+    }
+
+    @Test("a build of bad input exits 1 with the exact error and leaves the previous site as it was")
+    func badInputCommand() throws {
         let project = try FixtureProject("basic")
         defer { project.remove() }
         #expect(try project.run(["build"]).status == 0)
         let before = try fileTree(project.site)
 
+        let bad = Self.cases.last!
         for (path, text) in bad.files { try project.write(path, text) }
         let result = try project.run(["build"])
         #expect(result.status == 1)
         #expect(result.stdout == "")
-        #expect(result.stderr.contains(bad.error + "\n"), "stderr: \(result.stderr)")
-        #expect(result.stderr.hasSuffix("; nothing was written\n"))
+        #expect(result.stderr == bad.error + "\nrelnotes: 1 error; nothing was written\n")
         #expect(try fileTree(project.site) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: project.root.path).filter { $0.hasPrefix(".site") }
         #expect(leftovers.isEmpty)
@@ -98,6 +119,7 @@ struct BadInputTests {
         defer { project.remove() }
         try project.write("content/releases/1.1.0/.bad.md.swp", "not front matter")
         try project.write("content/.cache/releases/x.md", "not front matter")
-        #expect(try project.run(["build"]).status == 0)
+        let (site, diagnostics) = Site.load(root: project.root)
+        #expect(site != nil && !diagnostics.containsErrors, "\(diagnostics.map(\.description))")
     }
 }

@@ -24,13 +24,7 @@ struct BenchCorpusTests {
         let folder = try TemporaryFolder.make()
         defer { TemporaryFolder.remove(folder) }
         let root = folder.appending(path: "corpus")
-        let generate = Process()
-        generate.executableURL = Self.python
-        generate.arguments = [Self.generator!.path, "--releases", "5", "--entries-per-release", "4", "--flavor", "relnotes", "--out", root.path]
-        generate.standardOutput = FileHandle.nullDevice
-        try generate.run()
-        generate.waitUntilExit()
-        try #require(generate.terminationStatus == 0, "gen_corpus.py failed")
+        _ = try Command.output(try #require(Self.python), [Self.generator!.path, "--releases", "5", "--entries-per-release", "4", "--flavor", "relnotes", "--out", root.path])
 
         let check = try Relnotes.run(["check"], in: root)
         #expect(check.status == 0, "\(check.stderr)")

@@ -28,10 +28,10 @@ struct BuildTests {
     func deterministic() throws {
         let project = try FixtureProject("basic")
         defer { project.remove() }
-        try project.run(["build", "--drafts"])
+        try project.run(["build", "--drafts"]).succeeded()
         let first = try fileTree(project.draftsSite)
         try FileManager.default.removeItem(at: project.draftsSite)
-        try project.run(["build", "--drafts"])
+        try project.run(["build", "--drafts"]).succeeded()
         #expect(try fileTree(project.draftsSite) == first)
     }
 
@@ -51,7 +51,7 @@ struct BuildTests {
     func oneAudience() throws {
         let project = try FixtureProject("basic")
         defer { project.remove() }
-        try project.run(["build"])
+        try project.run(["build"]).succeeded()
         let staff = try fileTree(project.site.appending(path: "internal"))
         let entry = "content/releases/1.1.1/HB-14-quoting.md"
         try project.write(entry, try project.read(entry).replacingOccurrences(of: "escaped again", with: "quoted correctly"))
@@ -65,7 +65,7 @@ struct BuildTests {
         // The kept folder is still relnotes' own: a full build replaces it.
         let manifest = try String(contentsOf: project.site.appending(path: ".relnotes-manifest"), encoding: .utf8)
         #expect(manifest.contains("internal/index.html\n"))
-        try project.run(["build"])
+        try project.run(["build"]).succeeded()
         #expect(try fileTree(project.site.appending(path: "internal")) != staff)
     }
 
@@ -83,7 +83,7 @@ struct BuildTests {
     func drafts() throws {
         let project = try FixtureProject("basic")
         defer { project.remove() }
-        try project.run(["build"])
+        try project.run(["build"]).succeeded()
         let released = try fileTree(project.site)
         #expect(released["external/releases/1.1.0-rc.1/index.html"] == nil)
         #expect(released["external/releases/unreleased/index.html"] == nil)
@@ -101,9 +101,9 @@ struct BuildTests {
 
         // With --out, a drafts build goes where it is told, and a later build without
         // drafts there removes them.
-        try project.run(["build", "--drafts", "--out", "site"])
+        try project.run(["build", "--drafts", "--out", "site"]).succeeded()
         #expect(try fileTree(project.site)["external/releases/1.1.0-rc.1/index.html"] != nil)
-        try project.run(["build"])
+        try project.run(["build"]).succeeded()
         #expect(try fileTree(project.site) == released)
     }
 
@@ -133,12 +133,12 @@ struct BuildTests {
     func foreignFilesSurvive() throws {
         let project = try FixtureProject("basic")
         defer { project.remove() }
-        try project.run(["build"])
+        try project.run(["build"]).succeeded()
         try project.write("site/CNAME", "notes.harbor.example\n")
         try project.write("site/external/robots.txt", "User-agent: *\n")
         try project.write("site/internal/extra/notes.txt", "kept\n")
-        try project.run(["build", "--drafts", "--out", "site"])
-        try project.run(["build"])
+        try project.run(["build", "--drafts", "--out", "site"]).succeeded()
+        try project.run(["build"]).succeeded()
         let tree = try fileTree(project.site)
         #expect(tree["CNAME"] == Data("notes.harbor.example\n".utf8))
         #expect(tree["external/robots.txt"] == Data("User-agent: *\n".utf8))
@@ -149,7 +149,7 @@ struct BuildTests {
     func foreignFileInTheWay() throws {
         let project = try FixtureProject("basic")
         defer { project.remove() }
-        try project.run(["build"])
+        try project.run(["build"]).succeeded()
         try project.write("site/external/pages/faq/index.html", "<p>hand-made</p>")
         let before = try fileTree(project.site)
         try project.write("content/pages/faq.md", "---\ntitle: FAQ\naudience: external\n---\n")

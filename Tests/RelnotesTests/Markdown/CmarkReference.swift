@@ -15,20 +15,13 @@ enum CmarkReference {
         try run(markdown, arguments: ["-t", "commonmark"])
     }
 
+    /// cmark's HTML with raw HTML kept (`--unsafe`): what a renderer that trusts its input makes of a file.
+    static func unsafeHTML(_ markdown: String) throws -> String {
+        try run(markdown, arguments: ["--unsafe"])
+    }
+
     private static func run(_ markdown: String, arguments: [String]) throws -> String {
-        let folder = try TemporaryFolder.make()
-        defer { TemporaryFolder.remove(folder) }
-        let input = folder.appending(path: "input.md")
-        try Data(markdown.utf8).write(to: input)
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments + [input.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try Command.output(executable, arguments, input: markdown)
     }
 
     /// HTML without the `id` attributes relnotes adds to `<h1>`…`<h6>`.

@@ -23,13 +23,9 @@ struct MarkdownAdmonitionTests {
         let markdown = (0..<depth).map { String(repeating: " ", count: 4 * $0) + "!!! note" }.joined(separator: "\n")
             + "\n" + String(repeating: " ", count: 4 * depth) + "deepest text\n"
         let result = try RenderRun.render(markdown)
-        #expect(result.status == 1)
-        #expect(result.stdout == "")
-        #expect(result.stderr == """
-            <stdin>:17:65: error: admonitions are nested more than 16 deep
-            relnotes: 1 error; nothing was written
-
-            """)
+        #expect(result.failed)
+        #expect(result.text == "")
+        #expect(result.problems == ["<stdin>:17:65: error: admonitions are nested more than 16 deep"])
     }
 
     @Test("sixteen levels of admonitions are allowed")
@@ -37,15 +33,15 @@ struct MarkdownAdmonitionTests {
         let markdown = (0..<16).map { String(repeating: " ", count: 4 * $0) + "!!! note" }.joined(separator: "\n")
             + "\n" + String(repeating: " ", count: 64) + "deepest text\n"
         let result = try RenderRun.render(markdown)
-        #expect(result.status == 0)
-        #expect(result.stdout.components(separatedBy: "<div class=\"admonition note\">").count == 17)
-        #expect(result.stdout.contains("<p>deepest text</p>"))
+        #expect(!result.failed)
+        #expect(result.text.components(separatedBy: "<div class=\"admonition note\">").count == 17)
+        #expect(result.text.contains("<p>deepest text</p>"))
     }
 
     @Test("a problem inside an admonition body is reported at its place in the file")
     func positionInBody() throws {
         let result = try RenderRun.render("Intro.\n\n!!! note\n    Body.\n\n    ::: internl\n    Hidden.\n    :::\n")
-        #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("<stdin>:6:5: error: unknown audience 'internl' in audience container — did you mean 'internal'?\n"))
+        #expect(result.failed)
+        #expect(result.problems.first == "<stdin>:6:5: error: unknown audience 'internl' in audience container — did you mean 'internal'?")
     }
 }

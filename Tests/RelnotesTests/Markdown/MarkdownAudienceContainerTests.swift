@@ -13,7 +13,7 @@ struct MarkdownAudienceContainerTests {
     @Test("container lines in code are never containers; in a code span over lines they are a warning")
     func inCode() throws {
         let warning = "warning: this audience container line is read as code (indented four columns or a tab past its block, in a code fence never closed, or in a code span over lines), so it hides nothing and shows as code; indent it less or close the fence or span, or put code in a closed fenced block"
-        try RenderRun.checkGolden("audience-containers/in-code", variants: [.external, .internal], stderr: "<stdin>:8:1: \(warning)\n")
+        try RenderRun.checkGolden("audience-containers/in-code", variants: [.external, .internal], problems: ["<stdin>:8:1: \(warning)"])
     }
 
     @Test("nothing of hidden content reaches external output, in either format", arguments: goldenCases.map { "audience-containers/\($0)" } + [
@@ -23,8 +23,8 @@ struct MarkdownAudienceContainerTests {
         let input = try String(contentsOf: Fixtures.url("markdown/\(path).md"), encoding: .utf8)
         for format in ["html", "markdown"] {
             let result = try RenderRun.render(input, .external, format: format)
-            #expect(result.status == 0, "exit status for \(path) as \(format)")
-            let output = result.stdout
+            #expect(!result.failed, "\(path) as \(format) failed: \(result.problems)")
+            let output = result.text
             #expect(!output.isEmpty, "\(path) as \(format) renders something")
             #expect(!output.lowercased().contains("secret"), "\(path) as \(format)")
             if !path.hasSuffix("in-code") { #expect(!output.contains(":::"), "\(path) as \(format)") }
@@ -34,30 +34,30 @@ struct MarkdownAudienceContainerTests {
     @Test("a link reference defined in a hidden container does not make a link for external readers")
     func hiddenLinkReference() throws {
         let input = "[x]\n\n::: internal\n[x]: https://secret.example.com\n:::\n"
-        #expect(try RenderRun.render(input, .external).stdout == "<p>[x]</p>\n")
-        #expect(try RenderRun.render(input, .internal).stdout == "<p><a href=\"https://secret.example.com\">x</a></p>\n")
+        #expect(try RenderRun.render(input, .external).text == "<p>[x]</p>\n")
+        #expect(try RenderRun.render(input, .internal).text == "<p><a href=\"https://secret.example.com\">x</a></p>\n")
     }
 
     @Test("containers work with CRLF and CR line endings, as editors on Windows send them", arguments: ["\r\n", "\r"])
     func lineEndings(_ newline: String) throws {
         let input = ["Public.", "", "::: internal", "SECRET", ":::", "", "> ::: internal", "> SECRET", "> :::", ""]
             .joined(separator: newline)
-        #expect(try RenderRun.render(input, .external).stdout == "<p>Public.</p>\n")
-        #expect(try RenderRun.render(input, .internal).stdout.contains("<p>SECRET</p>"))
+        #expect(try RenderRun.render(input, .external).text == "<p>Public.</p>\n")
+        #expect(try RenderRun.render(input, .internal).text.contains("<p>SECRET</p>"))
     }
 
     @Test("a container right after an admonition's body is read with the admonition replaced, not as the code span the body opens")
     func containerAfterAdmonition() throws {
         let input = "!!! note\n    `x\n::: internal\n` SECRET\n:::\n\nAfter.\n"
         let external = try RenderRun.render(input, .external)
-        #expect(external.status == 0)
-        #expect(external.stdout == "<div class=\"admonition note\">\n<p class=\"admonition-title\">Note</p>\n<p>`x</p>\n</div>\n<p>After.</p>\n")
-        #expect(try RenderRun.render(input, .internal).stdout.contains("SECRET"))
+        #expect(!external.failed)
+        #expect(external.text == "<div class=\"admonition note\">\n<p class=\"admonition-title\">Note</p>\n<p>`x</p>\n</div>\n<p>After.</p>\n")
+        #expect(try RenderRun.render(input, .internal).text.contains("SECRET"))
     }
 
     // MARK: - Errors
 
-    @Test("container problems are errors at their place, and relnotes render exits with status 1", arguments: [
+    @Test("container problems are errors at their place, and nothing is rendered", arguments: [
         ("Public.\n\n::: internal\nNever closed.\n",
          "<stdin>:3:1: error: audience container 'internal' is never closed; add a ':::' line where it ends"),
         ("Public.\n\n:::\n",
@@ -77,9 +77,9 @@ struct MarkdownAudienceContainerTests {
     ])
     func errors(input: String, message: String) throws {
         let result = try RenderRun.render(input, .internal)
-        #expect(result.status == 1)
-        #expect(result.stdout == "")
-        #expect(result.stderr == message + "\nrelnotes: 1 error; nothing was written\n")
+        #expect(result.failed)
+        #expect(result.text == "")
+        #expect(result.problems == [message])
     }
 
     @Test("an unclosed container fails for every audience: it never falls open", arguments: ["external", "internal"])
@@ -95,12 +95,10 @@ struct MarkdownAudienceContainerTests {
     @Test("a container line behind a list marker is an error, with every other problem of the text")
     func misplacedAndStray() throws {
         let result = try RenderRun.render("- ::: internal\n  Hidden?\n  :::\n", .external)
-        #expect(result.status == 1)
-        #expect(result.stderr == """
-            <stdin>:1:3: error: an audience container line must stand alone on its line, outside list markers
-            <stdin>:3:3: error: ':::' closes no audience container
-            relnotes: 2 errors; nothing was written
-
-            """)
+        #expect(result.failed)
+        #expect(result.problems == [
+            "<stdin>:1:3: error: an audience container line must stand alone on its line, outside list markers",
+            "<stdin>:3:3: error: ':::' closes no audience container",
+        ])
     }
 }

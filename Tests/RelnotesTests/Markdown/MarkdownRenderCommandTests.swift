@@ -17,7 +17,7 @@ struct MarkdownRenderCommandTests {
 
     @Test("render prints HTML for external readers by default")
     func defaults() throws {
-        let result = try RenderRun.render(Self.body, [])
+        let result = try RenderRun.command(Self.body, [])
         #expect(result.status == 0)
         #expect(result.stderr == "")
         #expect(result.stdout == """
@@ -32,7 +32,7 @@ struct MarkdownRenderCommandTests {
 
     @Test("--format markdown prints CommonMark with GitHub alerts")
     func markdown() throws {
-        let result = try RenderRun.render(Self.body, ["--format", "markdown"])
+        let result = try RenderRun.command(Self.body, ["--format", "markdown"])
         #expect(result.status == 0)
         #expect(result.stdout == """
             # Exports
@@ -48,7 +48,7 @@ struct MarkdownRenderCommandTests {
 
     @Test("--audience internal shows what internal readers see")
     func internalAudience() throws {
-        let result = try RenderRun.render(Self.body, ["--audience", "internal", "--format", "markdown"])
+        let result = try RenderRun.command(Self.body, ["--audience", "internal", "--format", "markdown"])
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("# Exports\n\nStaff only.\n\n> [!WARNING]\n"))
     }
@@ -57,7 +57,7 @@ struct MarkdownRenderCommandTests {
     func sameAsLibrary(format: MarkupFormat, audience: String) throws {
         let expected = try MarkdownRenderer(config: SiteConfig())
             .render(MarkdownSource(text: Self.body, path: "page.md"), for: audience, as: format).text
-        let result = try RenderRun.render(Self.body, ["--audience", audience, "--format", format.rawValue])
+        let result = try RenderRun.command(Self.body, ["--audience", audience, "--format", format.rawValue])
         #expect(result.stdout == expected)
     }
 
@@ -66,7 +66,7 @@ struct MarkdownRenderCommandTests {
         (Self.partnerConfig, "external, partner, internal"),
     ])
     func unknownAudience(config: String?, names: String) throws {
-        let result = try RenderRun.render("Text.\n", ["--audience", "nope"], config: config)
+        let result = try RenderRun.command("Text.\n", ["--audience", "nope"], config: config)
         #expect(result.status == 64)
         #expect(result.stdout == "")
         #expect(result.stderr.hasPrefix("Error: unknown audience 'nope'; configured audiences: \(names)\n"))
@@ -74,7 +74,7 @@ struct MarkdownRenderCommandTests {
 
     @Test("an unknown --format is a usage error")
     func unknownFormat() throws {
-        let result = try RenderRun.render("Text.\n", ["--format", "pdf"])
+        let result = try RenderRun.command("Text.\n", ["--format", "pdf"])
         #expect(result.status == 64)
         #expect(result.stderr.contains("'pdf'"))
     }
@@ -90,9 +90,9 @@ struct MarkdownRenderCommandTests {
     @Test("the audiences of the project's relnotes.yml are the ones render knows")
     func projectAudiences() throws {
         let input = "::: partner\nFor partners.\n:::\n\n::: internal\nStaff only.\n:::\n"
-        let partner = try RenderRun.render(input, ["--audience", "partner"], config: Self.partnerConfig)
+        let partner = try RenderRun.command(input, ["--audience", "partner"], config: Self.partnerConfig)
         #expect(partner.stdout == "<div class=\"audience-only\" data-audience=\"partner\">\n<p>For partners.</p>\n</div>\n")
-        let staff = try RenderRun.render(input, ["--audience", "internal"], config: Self.partnerConfig)
+        let staff = try RenderRun.command(input, ["--audience", "internal"], config: Self.partnerConfig)
         #expect(staff.stdout == """
             <div class="audience-only" data-audience="partner">
             <p>For partners.</p>
@@ -102,14 +102,14 @@ struct MarkdownRenderCommandTests {
             </div>
 
             """, "each audience's material labelled for those who see more than it")
-        let unknown = try RenderRun.render("::: partner\nx\n:::\n", ["--audience", "external"], config: nil)
+        let unknown = try RenderRun.command("::: partner\nx\n:::\n", ["--audience", "external"], config: nil)
         #expect(unknown.status == 1)
         #expect(unknown.stderr.hasPrefix("<stdin>:1:1: error: unknown audience 'partner' in audience container\n"))
     }
 
     @Test("empty input renders as empty output")
     func empty() throws {
-        let result = try RenderRun.render("", [])
+        let result = try RenderRun.command("", [])
         #expect(result.status == 0)
         #expect(result.stdout == "")
     }

@@ -16,8 +16,8 @@ struct MarkdownSafeHTMLTests {
     func noDangerousScheme(variant: RenderVariant, format: String) throws {
         let input = try String(contentsOf: Fixtures.url("markdown/safe-html/dangerous-urls.md"), encoding: .utf8)
         let result = try RenderRun.render(input, variant, format: format)
-        #expect(result.status == 0, "exit status for \(variant.name) \(format)")
-        let output = result.stdout.lowercased()
+        #expect(!result.failed, "\(variant.name) \(format) failed: \(result.problems)")
+        let output = result.text.lowercased()
         #expect(!output.isEmpty, "\(variant.name) \(format) renders something")
         for scheme in ["(javascript:", "\"javascript:", "vbscript:", "file:", "data:text", "data:image/svg"] {
             #expect(!output.contains(scheme), "\(scheme) in \(variant.name) \(format)")

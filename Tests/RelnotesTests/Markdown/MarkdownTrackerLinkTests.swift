@@ -11,16 +11,16 @@ struct MarkdownTrackerLinkTests {
     func externalSeesNoTrackerURL(format: String) throws {
         let input = try String(contentsOf: Fixtures.url("markdown/tracker-links/keys.md"), encoding: .utf8)
         let result = try RenderRun.render(input, .ticketsExternal, format: format)
-        #expect(result.status == 0)
-        #expect(result.stdout.contains("REL-117"))
-        #expect(!result.stdout.contains(Configs.trackerHost))
-        #expect(!result.stdout.contains("browse"))
+        #expect(!result.failed)
+        #expect(result.text.contains("REL-117"))
+        #expect(!result.text.contains(Configs.trackerHost))
+        #expect(!result.text.contains("browse"))
     }
 
     @Test("without tickets.url, keys stay plain text for internal readers too")
     func noURL() throws {
         let result = try RenderRun.render("Fixed in REL-117.\n", .internal)
-        #expect(result.stdout == "<p>Fixed in REL-117.</p>\n")
+        #expect(result.text == "<p>Fixed in REL-117.</p>\n")
     }
 
     @Test("tickets.pattern and tickets.link_for decide what is linked, and for whom")
@@ -37,9 +37,9 @@ struct MarkdownTrackerLinkTests {
 
             """
         let input = "Fixed #42, not REL-117.\n"
-        let partner = try RenderRun.render(input, ["--audience", "partner"], config: config)
-        #expect(partner.stdout == "<p>Fixed <a href=\"https://git.example.com/issues/%2342\">#42</a>, not REL-117.</p>\n")
-        let staff = try RenderRun.render(input, ["--audience", "internal"], config: config)
-        #expect(staff.stdout == "<p>Fixed #42, not REL-117.</p>\n")
+        let partner = try RenderRun.render(input, RenderVariant(name: "partner", audience: "partner", config: config))
+        #expect(partner.text == "<p>Fixed <a href=\"https://git.example.com/issues/%2342\">#42</a>, not REL-117.</p>\n")
+        let staff = try RenderRun.render(input, RenderVariant(name: "internal", audience: "internal", config: config))
+        #expect(staff.text == "<p>Fixed #42, not REL-117.</p>\n")
     }
 }

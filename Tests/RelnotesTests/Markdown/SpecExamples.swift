@@ -42,18 +42,7 @@ enum CmarkGFMReference {
     static let extensions = ["-e", "table", "-e", "tasklist", "-e", "strikethrough", "-e", "autolink"]
 
     static func run(_ markdown: String, arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/cmark-gfm")
-        process.arguments = arguments
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(markdown.utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try Command.output(URL(fileURLWithPath: "/usr/bin/cmark-gfm"), arguments, input: markdown)
     }
 
     /// relnotes' HTML as GitHub would write it: `align` for relnotes' `style` on table

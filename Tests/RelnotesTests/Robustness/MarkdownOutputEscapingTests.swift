@@ -97,22 +97,3 @@ struct MarkdownOutputEscapingTests {
         ])
     }
 }
-
-extension CmarkReference {
-    /// cmark's HTML with raw HTML kept (`--unsafe`): what a renderer that trusts its input makes of a file.
-    static func unsafeHTML(_ markdown: String) throws -> String {
-        let folder = try TemporaryFolder.make()
-        defer { TemporaryFolder.remove(folder) }
-        let input = folder.appending(path: "input.md")
-        try Data(markdown.utf8).write(to: input)
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["--unsafe", input.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
-}

@@ -14,17 +14,10 @@ struct ValidityTests {
         return out
     }
 
+    /// `command arguments…` from `PATH`: its status, and its standard output and error together.
     static func run(_ command: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [command] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try Command.run(URL(fileURLWithPath: "/usr/bin/env"), [command] + arguments)
+        return (result.status, result.stdout + result.stderr)
     }
 
     @Test("the Nu HTML checker finds no error in either audience's site")

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -48,9 +49,15 @@ final class BackgroundProcess: @unchecked Sendable {
         }
     }
 
-    /// Stops the process: SIGTERM, then SIGKILL if it is still there after two seconds.
-    func stop() {
-        guard process.isRunning else { return }
+    /// Stops the process: SIGTERM, then SIGKILL if it is still there after two seconds. A
+    /// process that ended before with a status other than 0 (a crashed server) fails the test.
+    func stop(sourceLocation: SourceLocation = #_sourceLocation) {
+        guard process.isRunning else {
+            if process.terminationStatus != 0 {
+                Issue.record("\(process.executableURL?.lastPathComponent ?? "?") ended early with status \(process.terminationStatus): \(output)", sourceLocation: sourceLocation)
+            }
+            return
+        }
         process.terminate()
         let deadline = Date().addingTimeInterval(2)
         while process.isRunning && Date() < deadline { usleep(20_000) }
@@ -84,15 +91,8 @@ enum HTTP {
     static func send(_ method: String, _ url: URL, json: Any? = nil) async throws -> Any {
         var arguments = ["-s", "-X", method, "-H", "Content-Type: application/json"]
         if let json { arguments += ["--data-binary", String(decoding: try JSONSerialization.data(withJSONObject: json), as: UTF8.self)] }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        process.arguments = arguments + [url.absoluteString]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return try JSONSerialization.jsonObject(with: data)
+        let output = try Command.output(URL(fileURLWithPath: "/usr/bin/curl"), arguments + [url.absoluteString])
+        return try JSONSerialization.jsonObject(with: Data(output.utf8))
     }
 
     /// Polls `condition` until it holds, or fails after `timeout`.

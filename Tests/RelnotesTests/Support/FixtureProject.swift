@@ -1,4 +1,5 @@
 import Foundation
+import Relnotes
 
 /// A fresh copy of a fixture project under `Fixtures/projects/`, for one end-to-end test:
 /// `relnotes` runs in its folder as a user would run it in theirs.
@@ -13,10 +14,17 @@ struct FixtureProject {
     /// Where `build --drafts` writes without `--out`.
     var draftsSite: URL { root.appending(path: "site-drafts") }
 
-    /// Runs `relnotes arguments…` in the project's folder.
-    @discardableResult
+    /// Runs `relnotes arguments…` in the project's folder; the status is the caller's to check.
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Relnotes.Result {
         try Relnotes.run(arguments, in: root, environment: environment)
+    }
+
+    /// What `relnotes check` reports for the project, found in process by the check it
+    /// runs (`Site.load`), sorted and printed as the command prints them.
+    func problems() -> (errors: [String], warnings: [String]) {
+        let diagnostics = Site.load(root: root).diagnostics.sortedForDisplay()
+        return (diagnostics.filter { $0.severity == .error }.map(\.description),
+                diagnostics.filter { $0.severity != .error }.map(\.description))
     }
 
     /// Writes `text` to `path` in the project, creating folders as needed.

@@ -16,8 +16,10 @@ enum Golden {
             Issue.record("recorded \(path); run again without RELNOTES_RECORD", sourceLocation: sourceLocation)
             return
         }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == expected, "output differs from golden file \(path)", sourceLocation: sourceLocation)
+        let expected = try Data(contentsOf: url)
+        if Data(actual.utf8) != expected {
+            Issue.record("output differs from golden file \(path) (- golden, + actual)\n\(LineDiff(expected: expected, actual: Data(actual.utf8)))", sourceLocation: sourceLocation)
+        }
     }
 
     /// Compares a whole output folder with the golden tree at `path`.
@@ -36,8 +38,9 @@ enum Golden {
         }
         let expectedTree = try fileTree(expectedURL)
         #expect(actualTree.keys.sorted() == expectedTree.keys.sorted(), "the files differ from golden tree \(path)", sourceLocation: sourceLocation)
-        for (file, data) in expectedTree.sorted(by: { $0.key < $1.key }) where actualTree[file] != data {
-            Issue.record("\(file) differs from golden tree \(path)", sourceLocation: sourceLocation)
+        for (file, data) in expectedTree.sorted(by: { $0.key < $1.key }) {
+            guard let actual = actualTree[file], actual != data else { continue }
+            Issue.record("\(file) differs from golden tree \(path) (- golden, + actual)\n\(LineDiff(expected: data, actual: actual))", sourceLocation: sourceLocation)
         }
     }
 }
