@@ -3,9 +3,7 @@ import Testing
 
 /// A changelog filter across the changelog's pages, in a real browser: CSS alone applies a
 /// filter on a page; the theme's script carries it to the next page when the reader moves on.
-@Suite("Changelog filters across pages, in a browser", .serialized,
-       .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver") && FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium"),
-                "needs chromium and chromium-driver (scripts/install-dependencies --tests)"))
+@Suite("Changelog filters across pages, in a browser", .serialized, Browser.installed)
 struct ChangelogPagesBrowserTests {
     @Test("a filter chosen on the first page of the changelog is still on after 'Older releases'")
     func filterKeptAcrossPages() async throws {
