@@ -159,11 +159,11 @@ struct ViewBuilder {
         format == .markdown ? String(value.map { $0 == "`" || $0.isNewline ? "'" : $0 }) : value
     }
 
-    /// `.` as `-`, scalar by scalar (as Foundation's `replacingOccurrences` replaced it).
+    /// `.` as `-`, scalar by scalar (as Foundation's `replacingOccurrences` replaced it):
+    /// byte by byte, which is the same, as no other scalar's UTF-8 holds the byte of `.`.
     static func dotsToDashes(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars { scalars.append(scalar == "." ? "-" : scalar) }
-        return String(scalars)
+        guard text.containsByte(UInt8(ascii: ".")) else { return text }
+        return String(decoding: text.utf8.map { $0 == UInt8(ascii: ".") ? UInt8(ascii: "-") : $0 }, as: UTF8.self)
     }
 
     /// An entry's body; in Markdown an entry is a list item, so its body is indented to
