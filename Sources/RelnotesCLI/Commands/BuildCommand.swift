@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Relnotes
+import RelnotesModel
+import RelnotesWriting
 
 /// `relnotes build`: every audience's site into site/<audience>/.
 struct BuildCommand: ParsableCommand {

@@ -1,4 +1,5 @@
-@testable import Relnotes
+@testable import RelnotesMarkdown
+@testable import RelnotesModel
 
 /// The library's renderer driven in process, as `relnotes render` drives it, for tests that
 /// need many renderings or the diagnostics themselves.
