@@ -84,7 +84,6 @@ let package = Package(
                 "RelnotesModel",
                 "RelnotesMarkdown",
                 "RelnotesLoading",
-                "RelnotesWriting",
                 "RelnotesWorkflow",
                 "RelnotesPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -11,8 +11,8 @@ import RelnotesWriting
 ///
 /// ```swift
 /// let (site, diagnostics) = Site.load(root: projectFolder)   // load → parse → check
-/// let files = try site!.build(drafts: false)                 // filter → render, per audience
-/// try SiteWriter(output: projectFolder.appending(path: "site")).write(files)
+/// let files = try site!.build(drafts: false)                 // filter → render, in memory
+/// try site!.write(drafts: false, to: projectFolder.appending(path: "site"))   // … → write
 /// ```
 public struct Site: Sendable {
     public let root: URL
@@ -111,7 +111,7 @@ public struct Site: Sendable {
         Trace.reportTemplates()
     }
 
-    private func selected(_ names: [String]?) -> [AudienceDefinition] {
+    func selected(_ names: [String]?) -> [AudienceDefinition] {
         audiences.filter { names?.contains($0.name) ?? true }
     }
 
