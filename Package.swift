@@ -25,23 +25,53 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        // The library: load → parse → filter → render → write.
+        // The stages, one target each, so that a dependency can only point down (README,
+        // "Development", holds the diagram; StageDiagramTests keeps it true).
+        // Values: the model, diagnostics, versions, dates; no disk, no libraries but Version.
+        .target(
+            name: "RelnotesModel",
+            dependencies: [.product(name: "Version", package: "Version")]
+        ),
+        // The only importer of cmark: parse, extensions, audience containers, rendering.
+        .target(name: "RelnotesMarkdown", dependencies: ["RelnotesModel", "CCmark"]),
+        // Who sees what: the project cut down per audience.
+        .target(name: "RelnotesAudience", dependencies: ["RelnotesModel"]),
+        // The file system as the disk stages see it: listings, the project boundary, the staging lock.
+        .target(name: "RelnotesFiles", dependencies: ["RelnotesModel"]),
+        // Load: relnotes.yml, content/ and the project's templates/, read into values.
+        .target(
+            name: "RelnotesLoading",
+            dependencies: ["RelnotesModel", "RelnotesMarkdown", "RelnotesFiles", .product(name: "Yams", package: "Yams")]
+        ),
+        // Release rules and sensitive patterns, over loaded values.
+        .target(name: "RelnotesChecks", dependencies: ["RelnotesModel", "RelnotesMarkdown", "RelnotesAudience"]),
+        // Render: view models, templates, notes, announcements, feed, JSON; the built-in theme.
+        .target(
+            name: "RelnotesRendering",
+            dependencies: ["RelnotesModel", "RelnotesMarkdown", "RelnotesAudience", .product(name: "Mustache", package: "swift-mustache")],
+            plugins: ["EmbedThemePlugin"]
+        ),
+        // Write: the atomic output folder and its manifest.
+        .target(name: "RelnotesWriting", dependencies: ["RelnotesModel", "RelnotesFiles"]),
+        // The pipeline: load → parse → check → filter → render → write, for the CLI and the preview.
         .target(
             name: "Relnotes",
+            dependencies: ["RelnotesModel", "RelnotesMarkdown", "RelnotesAudience", "RelnotesLoading", "RelnotesChecks", "RelnotesRendering", "RelnotesWriting"]
+        ),
+        // The commands that edit a project: init, new entry, new release, import (git, TOML).
+        .target(
+            name: "RelnotesWorkflow",
             dependencies: [
-                "CCmark",
+                "RelnotesModel", "RelnotesMarkdown", "RelnotesFiles", "RelnotesLoading", "RelnotesChecks", "RelnotesWriting",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Version", package: "Version"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
-            ],
-            plugins: ["EmbedThemePlugin"]
+            ]
         ),
         // The preview server: every audience's drafts build, served from memory, rebuilt on change.
         .target(
             name: "RelnotesPreview",
             dependencies: [
-                "Relnotes",
+                "Relnotes", "RelnotesModel", "RelnotesMarkdown",
                 // FlyingFox's socket layer only; the HTTP server on it is the preview's own (README).
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
@@ -51,6 +81,10 @@ let package = Package(
             name: "RelnotesCLI",
             dependencies: [
                 "Relnotes",
+                "RelnotesModel",
+                "RelnotesMarkdown",
+                "RelnotesLoading",
+                "RelnotesWorkflow",
                 "RelnotesPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -61,7 +95,10 @@ let package = Package(
         .plugin(name: "EmbedThemePlugin", capability: .buildTool(), dependencies: ["EmbedTheme"]),
         .testTarget(
             name: "RelnotesTests",
-            dependencies: ["Relnotes", "RelnotesCLI", "RelnotesPreview", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: [
+                "RelnotesModel", "RelnotesMarkdown", "RelnotesAudience", "RelnotesFiles", "RelnotesLoading", "RelnotesChecks",
+                "RelnotesRendering", "RelnotesWriting", "Relnotes", "RelnotesWorkflow", "RelnotesPreview", "RelnotesCLI",
+                .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"]
         ),
     ],

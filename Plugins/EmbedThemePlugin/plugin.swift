@@ -2,7 +2,7 @@ import Foundation
 import PackagePlugin
 
 /// Embeds the package's top-level `templates/` folder — the built-in theme — into the
-/// `Relnotes` library as string constants, so the `relnotes` binary carries its theme
+/// `RelnotesRendering` library as string constants, so the `relnotes` binary carries its theme
 /// and works from any folder without a resource bundle beside it.
 @main
 struct EmbedThemePlugin: BuildToolPlugin {

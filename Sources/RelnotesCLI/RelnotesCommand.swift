@@ -1,5 +1,6 @@
 import ArgumentParser
 import Relnotes
+import RelnotesModel
 
 /// `relnotes`: the root command; every capability is a subcommand.
 @available(macOS 10.15, macCatalyst 13, iOS 13, tvOS 13, watchOS 6, *)

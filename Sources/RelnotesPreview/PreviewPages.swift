@@ -1,4 +1,6 @@
 import Relnotes
+import RelnotesMarkdown
+
 
 /// The pages the preview server makes itself: the list of audiences, the problems of a
 /// failed build, and "not found". Written here rather than in the theme, so they work

@@ -1,5 +1,6 @@
 import Foundation
 import Relnotes
+import RelnotesModel
 
 extension PreviewResponder {
     /// The compare view: `/_relnotes/compare/<version>?a=<audience>&b=<audience>`; the

@@ -1,5 +1,6 @@
 import Foundation
 import Relnotes
+import RelnotesModel
 
 /// One build of the preview: every audience's drafts site, or the problems that stopped
 /// it. Requests are answered from the newest snapshot; a failed build keeps the files of

@@ -1,6 +1,6 @@
 import Foundation
-import Relnotes
 import Synchronization
+import Relnotes
 
 /// The newest finished snapshot, which every request reads, and the builds that replace it.
 ///

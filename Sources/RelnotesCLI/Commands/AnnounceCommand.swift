@@ -1,5 +1,7 @@
 import ArgumentParser
 import Relnotes
+import RelnotesMarkdown
+import RelnotesModel
 
 /// `relnotes announce VERSION`: the release announcement in its fixed shape.
 struct AnnounceCommand: ParsableCommand {

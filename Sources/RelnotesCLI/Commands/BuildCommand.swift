@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Relnotes
+import RelnotesModel
 
 /// `relnotes build`: every audience's site into site/<audience>/.
 struct BuildCommand: ParsableCommand {
@@ -52,9 +53,7 @@ struct BuildCommand: ParsableCommand {
             progress.show("rendering \(names.joined(separator: ", "))")
             // Each file is written as soon as it is rendered; the site replaces the old one
             // only when all of it is written.
-            let count = try SiteWriter(output: output).write(rebuilt: built.map(\.path), configured: site.audiences.map(\.path), owners: Dictionary(uniqueKeysWithValues: built.map { ($0.path, $0.name) })) { (staging) throws(DiagnosticsError) in
-                try site.build(audiences: names, drafts: drafts, into: staging)
-            }
+            let count = try site.write(audiences: names, drafts: drafts, to: output, exiting: true)
             progress.clear()
             // The process ends here: freeing the project would only delay that.
             ProcessLifetime.keep(site)

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import Relnotes
+import RelnotesLoading
+import RelnotesModel
+import RelnotesWorkflow
 
 /// `relnotes check`: every problem of the project, compiler-style or as JSON.
 struct CheckCommand: ParsableCommand {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Relnotes
+import RelnotesModel
+import RelnotesWorkflow
 
 /// `relnotes import`: bring another tool's changelog into the project.
 struct ImportCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Relnotes
+import RelnotesWorkflow
 
 /// `relnotes init [DIR]`: scaffold a site project.
 struct InitCommand: ParsableCommand {

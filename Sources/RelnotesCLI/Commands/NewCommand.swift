@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Relnotes
+import RelnotesWorkflow
 
 /// `relnotes new`: create content.
 struct NewCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Relnotes
+import RelnotesWorkflow
 
 /// `relnotes next-version`: the version the unreleased entries call for.
 struct NextVersionCommand: ParsableCommand {

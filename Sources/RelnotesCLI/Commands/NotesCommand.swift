@@ -1,5 +1,7 @@
 import ArgumentParser
 import Relnotes
+import RelnotesMarkdown
+import RelnotesModel
 
 /// `relnotes notes VERSION`: one release's notes on standard output.
 struct NotesCommand: ParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import Relnotes
 import RelnotesPreview
+import Relnotes
 
 /// `relnotes preview`: every audience's drafts site, served locally and rebuilt on change.
 struct PreviewCommand: AsyncParsableCommand {

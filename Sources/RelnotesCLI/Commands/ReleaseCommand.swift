@@ -1,5 +1,7 @@
 import ArgumentParser
 import Relnotes
+import RelnotesModel
+import RelnotesWorkflow
 
 /// `relnotes release VERSION`: a planned or candidate release marked released.
 struct ReleaseCommand: ParsableCommand {

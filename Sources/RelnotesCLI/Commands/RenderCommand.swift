@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Relnotes
+import RelnotesMarkdown
+import RelnotesModel
 
 /// `relnotes render`: one Markdown body from standard input, rendered as a page body is.
 struct RenderCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Relnotes
+import RelnotesModel
 
 enum AudienceOption {
     /// An unknown audience on the command line is a usage error, never a silent default.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Relnotes
+import RelnotesModel
 
 /// Where `build` writes, and the places it must never write to.
 enum OutputOption {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Relnotes
+import RelnotesLoading
+import RelnotesModel
 
 /// `--root DIR`, shared by every command. Without it, the project is the nearest folder
 /// upwards from the current one that holds `relnotes.yml` or `content/`, as git finds

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Relnotes
+import RelnotesModel
 
 /// Prints diagnostics compiler-style on standard error and turns errors into exit status 1.
 enum Report {

@@ -1,4 +1,5 @@
 import Relnotes
+import RelnotesModel
 
 /// Two audiences' blocks of one release page, lined up: a sequence diff of their keys
 /// (Myers', through the standard library's `difference(from:)`), so a block one audience

@@ -1,5 +1,7 @@
 import Foundation
 import Relnotes
+import RelnotesMarkdown
+import RelnotesModel
 
 /// `/_relnotes/compare/<version>?a=…&b=…`: one release as two audiences see it, side by side,
 /// with what only one of them sees, and what they see differently, highlighted. A page of

@@ -1,5 +1,5 @@
 import Testing
-@testable import Relnotes
+@testable import RelnotesAudience
 
 /// `AudienceFilter.site(for:includeDrafts:)`: what each audience's site is made of.
 @Suite("Audience filtering")

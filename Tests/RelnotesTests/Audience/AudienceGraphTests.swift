@@ -1,5 +1,5 @@
 import Testing
-@testable import Relnotes
+@testable import RelnotesModel
 
 @Suite("Who sees what")
 struct AudienceGraphTests {

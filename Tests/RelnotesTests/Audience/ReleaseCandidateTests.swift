@@ -1,5 +1,6 @@
 import Testing
-@testable import Relnotes
+@testable import RelnotesAudience
+@testable import RelnotesModel
 
 /// Candidates show what is new since the previous candidate and everything since the last
 /// stable release; the final release folds its candidates in (or keeps them apart).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Relnotes
+@testable import RelnotesModel
 
 /// The release rules of `check`, one test per rule, with the exact place and message.
 @Suite("Release rules")

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Relnotes
+@testable import RelnotesMarkdown
 
 /// The HTML announcement as an e-mail client shows it: no stylesheet is ever loaded, so
 /// everything that makes it legible must be in the document itself. Read in headless

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 @testable import Relnotes
+@testable import RelnotesAudience
+@testable import RelnotesLoading
+@testable import RelnotesMarkdown
+@testable import RelnotesModel
+@testable import RelnotesRendering
+@testable import RelnotesWorkflow
 
 /// `relnotes announce`: the two fixed shapes of release communication, sendable as they are.
 @Suite("Announcements")

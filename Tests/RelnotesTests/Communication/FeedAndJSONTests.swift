@@ -1,7 +1,7 @@
 import Foundation
 import FoundationXML
 import Testing
-@testable import Relnotes
+@testable import RelnotesRendering
 
 /// `feed.xml` and `releases.json`, built for each audience.
 @Suite("Atom feed and releases.json")

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import Relnotes
+@testable import RelnotesAudience
+@testable import RelnotesLoading
+@testable import RelnotesModel
 
 /// `CHANGELOG.md` read back by the `keepachangelog` parser from PyPI
 /// (`scripts/install-dependencies --tests` installs it): what a tool that knows the

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Relnotes
+@testable import RelnotesMarkdown
 
 /// Release notes on a release cycle: two candidates, the final release, a hotfix. Made in
 /// process as `relnotes notes` makes them; the command's own contract (status 64 for a

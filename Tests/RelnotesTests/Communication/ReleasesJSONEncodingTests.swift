@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Relnotes
+@testable import RelnotesRendering
 
 /// `releases.json` is written by hand for speed; these say it is written byte for byte as
 /// Foundation's `JSONEncoder` writes it, whatever the text holds.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Relnotes
+@testable import RelnotesMarkdown
 
 /// `extra` obeys the guarantee: with templates that print every custom field everywhere,
 /// no internal one reaches any byte or path of the external site, drafts included.

@@ -1,6 +1,8 @@
 import Foundation
-import Relnotes
 import Testing
+import Relnotes
+import RelnotesLoading
+import RelnotesModel
 
 /// Every command finds its project as git finds a repository, and says so when there is none.
 @Suite("Project discovery, new entry options and --version")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Relnotes
+@testable import RelnotesModel
+@testable import RelnotesWorkflow
 
 @Suite("relnotes import changie")
 struct ChangieImportTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Relnotes
+@testable import RelnotesModel
+@testable import RelnotesWorkflow
 
 /// Imports into temporary projects, and the comparison of histories the round trips use.
 enum ImportRun {

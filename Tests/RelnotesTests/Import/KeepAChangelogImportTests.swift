@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import Relnotes
+@testable import RelnotesLoading
+@testable import RelnotesModel
+@testable import RelnotesWorkflow
 
 @Suite("relnotes import keepachangelog")
 struct KeepAChangelogImportTests {

@@ -1,5 +1,4 @@
 import Testing
-@testable import Relnotes
 
 /// Problems in `relnotes.yml`, reported at the place they are written.
 @Suite("Configuration diagnostics")

@@ -1,5 +1,4 @@
 import Testing
-@testable import Relnotes
 
 /// Which files under `content/` are read, and what the folders must hold.
 @Suite("Content folders")

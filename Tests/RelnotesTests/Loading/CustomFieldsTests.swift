@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Relnotes
+@testable import RelnotesAudience
+@testable import RelnotesModel
 
 /// `extra:`: a team's own fields on releases, entries and pages, and in audience blocks.
 @Suite("Custom fields (extra)")

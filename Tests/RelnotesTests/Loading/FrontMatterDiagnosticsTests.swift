@@ -1,5 +1,4 @@
 import Testing
-@testable import Relnotes
 
 /// Problems in the front matter of content files, reported as `path:line:column: error:`
 /// with the line counted in the whole file, the opening `---` being line 1.

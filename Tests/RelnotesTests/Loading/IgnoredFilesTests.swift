@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Relnotes
+@testable import RelnotesLoading
 
 @Suite("Files relnotes passes over")
 struct IgnoredFilesTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import Relnotes
+@testable import RelnotesModel
 
 /// Versions, dates and statuses of release records, as the loader reads them.
 @Suite("Release records")

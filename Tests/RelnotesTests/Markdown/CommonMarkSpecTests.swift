@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Relnotes
+@testable import RelnotesMarkdown
+@testable import RelnotesModel
 
 /// All 652 examples of CommonMark 0.30, rendered in process in both audiences, with and
 /// without `unsafe_html`, in HTML and Markdown, against cmark itself.

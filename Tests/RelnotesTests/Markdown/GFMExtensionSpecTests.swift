@@ -1,5 +1,5 @@
 import Testing
-@testable import Relnotes
+@testable import RelnotesMarkdown
 
 /// The table, task-list, strikethrough and autolink examples of cmark-gfm's spec and
 /// extension tests, rendered in process and compared with Debian's `cmark-gfm` given the

@@ -1,4 +1,5 @@
-@testable import Relnotes
+@testable import RelnotesMarkdown
+@testable import RelnotesModel
 
 /// One Markdown body rendered in process, as `relnotes render` renders standard input:
 /// the text, and the problems as the command prints them on standard error.

@@ -1,5 +1,6 @@
 import Testing
-@testable import Relnotes
+@testable import RelnotesMarkdown
+@testable import RelnotesModel
 
 @Suite("Markdown: audience containers")
 struct MarkdownAudienceContainerTests {

@@ -1,5 +1,6 @@
 import Testing
-@testable import Relnotes
+@testable import RelnotesMarkdown
+@testable import RelnotesModel
 
 /// Audience containers around and inside every extension: what they hold never reaches the
 /// external view, in any format. Every hidden piece holds the canary `SECRET` (or a

@@ -1,5 +1,5 @@
 import Testing
-@testable import Relnotes
+@testable import RelnotesMarkdown
 
 /// Containers in places where they used to fall open or land outside their block.
 @Suite("Markdown: containers in quotes, lists and code")

@@ -1,5 +1,6 @@
 import Testing
-@testable import Relnotes
+@testable import RelnotesMarkdown
+@testable import RelnotesModel
 
 /// The divergences from GitHub and MkDocs found in issue 8, each with a minimal input,
 /// checked in both audiences and in HTML and Markdown output.

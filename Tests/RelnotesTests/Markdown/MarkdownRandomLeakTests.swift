@@ -1,5 +1,6 @@
 import Testing
-@testable import Relnotes
+@testable import RelnotesMarkdown
+@testable import RelnotesModel
 
 /// Random documents mixing containers with every block-level extension, in quotes, list
 /// items, indented code and code spans: whenever hidden text shows in the external view,

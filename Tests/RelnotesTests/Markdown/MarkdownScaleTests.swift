@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Relnotes
+@testable import RelnotesMarkdown
+@testable import RelnotesModel
 
 /// Texts far larger or more repetitive than notes usually are: the shapes that used to take
 /// time in the square of their size. These state what comes out, never how long it takes.

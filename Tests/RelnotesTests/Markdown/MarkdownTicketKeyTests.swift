@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Relnotes
+@testable import RelnotesMarkdown
+@testable import RelnotesModel
 
 /// The default tracker pattern is found by a scan of its own; configured patterns by the
 /// regex engine. Both must give the same keys.

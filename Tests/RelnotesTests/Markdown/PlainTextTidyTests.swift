@@ -1,5 +1,6 @@
 import Testing
 @testable import Relnotes
+@testable import RelnotesMarkdown
 
 @Suite("Plain text of bodies (releases.json's body_text): blank lines and trailing blanks tidied")
 struct PlainTextTidyTests {

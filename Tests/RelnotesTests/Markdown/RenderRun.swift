@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Relnotes
+@testable import RelnotesLoading
+@testable import RelnotesMarkdown
 
 /// A way of rendering a body as `relnotes render` does: the audience, and the project
 /// configuration it reads.

@@ -1,5 +1,5 @@
 import Testing
-@testable import Relnotes
+@testable import RelnotesModel
 
 @Suite("SemVer 2.0.0 versions")
 struct SemanticVersionTests {

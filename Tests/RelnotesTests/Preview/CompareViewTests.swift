@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Relnotes
 @testable import RelnotesPreview
+@testable import Relnotes
+@testable import RelnotesModel
 
 /// The preview's compare view (`/_relnotes/compare/<version>?a=…&b=…`) and the page an
 /// audience switch lands on when the other audience cannot see the page.

@@ -1,8 +1,11 @@
 import Foundation
 import Synchronization
 import Testing
-@testable import Relnotes
 @testable import RelnotesPreview
+@testable import Relnotes
+@testable import RelnotesLoading
+@testable import RelnotesMarkdown
+@testable import RelnotesRendering
 
 /// The preview reads on from its last snapshot (`Site.load(root:reusing:)`) and renders
 /// pages on demand (`SiteFiles`); whatever it kept, it must serve what a full build of the

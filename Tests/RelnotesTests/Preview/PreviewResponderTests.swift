@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-@testable import Relnotes
 @testable import RelnotesPreview
+@testable import RelnotesModel
 
 /// What the preview answers, request by request, from a build of the `cycle` fixture.
 @Suite("Preview responses")

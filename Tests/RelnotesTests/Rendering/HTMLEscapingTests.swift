@@ -1,5 +1,6 @@
 import Testing
-@testable import Relnotes
+@testable import RelnotesMarkdown
+@testable import RelnotesRendering
 
 @Suite("HTML escaping of template values and relnotes' own text")
 struct HTMLEscapingTests {

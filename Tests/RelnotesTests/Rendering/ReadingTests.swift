@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Relnotes
+@testable import RelnotesMarkdown
+@testable import RelnotesModel
 
 /// What the built-in theme offers readers and search engines besides the content, and where
 /// each audience's site is published (`audiences.<name>.path`, `base_url`, `private`).

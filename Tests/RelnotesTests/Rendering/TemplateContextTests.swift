@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import Relnotes
+@testable import RelnotesAudience
+@testable import RelnotesModel
+@testable import RelnotesRendering
 
 /// Template contexts answer lookups from key-path tables (faster than `Mirror`); a property
 /// missing from its table would silently render as nothing. This walks real view values and

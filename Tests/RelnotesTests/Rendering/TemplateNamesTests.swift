@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Relnotes
+@testable import RelnotesRendering
 
 /// `check` holds a project's templates to the contexts they are rendered with: a misspelt
 /// name would otherwise render as nothing, on every page, without a word.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-@testable import Relnotes
 @testable import RelnotesPreview
+@testable import RelnotesRendering
 
 /// Templates that would render for ever (a partial including itself, two including each
 /// other, a layout inheriting from itself) or nest too deeply: errors at the include, never

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Relnotes
+@testable import RelnotesMarkdown
+@testable import RelnotesModel
 
 /// User patterns cannot hang `check` or `build`: ICU with a bound on each search's work,
 /// exponential patterns refused where they are written.

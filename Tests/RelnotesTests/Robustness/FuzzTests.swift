@@ -2,6 +2,7 @@ import Foundation
 import PropertyBased
 import Testing
 @testable import Relnotes
+@testable import RelnotesWorkflow
 
 /// Load → filter → render of generated projects (a release, an entry and a page, in every
 /// shape the generator knows), with a canary planted in every piece the external audience

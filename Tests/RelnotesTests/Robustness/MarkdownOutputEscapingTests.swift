@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Relnotes
+@testable import RelnotesMarkdown
+@testable import RelnotesModel
 
 /// Front-matter and configuration text reaches `notes.md`, `CHANGELOG.md` and Markdown
 /// announcements as text: rendered by cmark with raw HTML allowed (as a careless reader

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Relnotes
+@testable import RelnotesModel
 
 /// What relnotes reads of a project (SPEC: Files it reads): regular files inside the root;
 /// links out of it, FIFOs and everything skipped are named in a warning.

@@ -1,8 +1,9 @@
 import Foundation
 import Synchronization
 import Testing
-@testable import Relnotes
 import RelnotesPreview
+@testable import Relnotes
+@testable import RelnotesModel
 
 /// `SiteFiles`, what the preview serves: each audience's site is made when first asked
 /// for, each file rendered when first asked for, and only paths of the listing exist.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Relnotes
+@testable import RelnotesModel
+@testable import RelnotesWriting
 
 /// `SiteWriter`: all or nothing, and only what relnotes generated is ever replaced.
 @Suite("Writing a site")

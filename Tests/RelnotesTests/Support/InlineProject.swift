@@ -1,5 +1,7 @@
 import Foundation
 @testable import Relnotes
+@testable import RelnotesLoading
+@testable import RelnotesModel
 
 /// Small projects written inline for unit tests, Hugo-style: each test states the files
 /// that matter to it and borrows well-formed neighbours from here.

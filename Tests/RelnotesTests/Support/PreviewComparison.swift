@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-import Relnotes
 import RelnotesPreview
+import Relnotes
+import RelnotesModel
 
 /// A whole site as files (`internal/releases/1.2.0/index.html` → bytes), with the
 /// diagnostics that came with it as the command line prints them.

@@ -1,11 +1,13 @@
 import Foundation
 import Testing
-@testable import Relnotes
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+@testable import RelnotesFiles
+@testable import RelnotesLoading
+@testable import RelnotesModel
 
 extension Fixtures {
     /// The package's own folder: its `content/` and `relnotes.yml` are a realistic sample project.

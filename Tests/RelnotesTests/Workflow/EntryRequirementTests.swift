@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import Relnotes
+@testable import RelnotesLoading
+@testable import RelnotesModel
+@testable import RelnotesWorkflow
 
 /// `check --require-entry` on real temporary git repositories.
 @Suite("relnotes check --require-entry")

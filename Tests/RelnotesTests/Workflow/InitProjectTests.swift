@@ -1,7 +1,10 @@
 import Foundation
 import Testing
-@testable import Relnotes
 import RelnotesPreview
+@testable import Relnotes
+@testable import RelnotesLoading
+@testable import RelnotesModel
+@testable import RelnotesWorkflow
 
 @Suite("relnotes init")
 struct InitProjectTests {

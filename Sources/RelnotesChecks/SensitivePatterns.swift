@@ -1,0 +1,104 @@
+import RelnotesAudience
+import RelnotesMarkdown
+import RelnotesModel
+
+/// `sensitive_patterns`: regular expressions (internal hostnames, tracker URLs, e-mail
+/// addresses) that must not match anything an untrusted audience sees. Trusted audiences
+/// are those that see the default audience, where untagged content goes; every other
+/// audience's text is searched: front-matter values and the body lines left for it.
+package struct SensitivePatterns {
+    let project: Project
+    /// The prepared body of each source (`nil`: not prepared, nothing to search).
+    let prepared: (MarkdownSource) -> PreparedMarkdown?
+    let graph: AudienceGraph
+
+    package init(project: Project, graph: AudienceGraph, prepared: @escaping (MarkdownSource) -> PreparedMarkdown?) {
+        self.project = project
+        self.prepared = prepared
+        self.graph = graph
+    }
+
+    package func check() -> [Diagnostic] {
+        let patterns = project.config.sensitivePatterns
+        guard !patterns.isEmpty else { return [] }
+        var found: [Diagnostic] = []
+        var seen = Set<String>()
+        // A pattern that ran out of steps on one text is reported once and not tried again.
+        var exhausted = Set<String>()
+        for audience in project.config.audiences.map(\.name) where !graph.isTrusted(audience) {
+            for (text, location) in visibleTexts(for: audience) {
+                for pattern in patterns where !exhausted.contains(pattern.source) {
+                    let match: Range<String.Index>
+                    do throws(BoundedRegex.BudgetExceeded) {
+                        guard let first = try pattern.regex.matches(in: text, first: true).first else { continue }
+                        match = first
+                    } catch {
+                        exhausted.insert(pattern.source)
+                        found.append(Self.exhausted(pattern, on: location))
+                        continue
+                    }
+                    // Point at the match itself, not at the start of its line or value.
+                    var place = location
+                    place.column += text.distance(from: text.startIndex, to: match.lowerBound)
+                    guard seen.insert("\(place)|\(pattern.source)").inserted else { continue }
+                    found.append(.error(
+                        "sensitive-content",
+                        "text visible to '\(audience)' matches the sensitive pattern '\(pattern.source)'; move it into an internal block or container",
+                        at: place))
+                }
+            }
+        }
+        return found
+    }
+
+    /// Fail-closed: a text the pattern could not be run over to the end may hold what it looks for.
+    private static func exhausted(_ pattern: SensitivePattern, on location: SourceLocation) -> Diagnostic {
+        let written = pattern.location.map { " (\($0))" } ?? ""
+        return .error(
+            "pattern-budget",
+            "the sensitive pattern '\(pattern.source)'\(written) ran out of its step budget on this text (10 million steps and 1,250 per character) and was stopped; rewrite it without nested or overlapping repetition",
+            at: location)
+    }
+
+    /// Every piece of text `audience` sees, with where it was written.
+    private func visibleTexts(for audience: String) -> [(String, SourceLocation)] {
+        let filter = AudienceFilter(project: project)
+        let site = filter.site(for: project.config.audience(named: audience)!, includeDrafts: true)
+        var texts: [(String, SourceLocation)] = []
+        func add(_ value: String?, _ key: String, _ keys: KeyLocations) {
+            if let value { texts.append((value, keys[key])) }
+        }
+        var entries: [VisibleEntry] = []
+        for visible in site.releases {
+            if let release = visible.release {
+                add(visible.fields.title, "title", release.keys)
+                add(visible.fields.summary, "summary", release.keys)
+                add(visible.fields.releaseManager, "release_manager", release.keys)
+                add(visible.fields.branch, "branch", release.keys)
+                for signOff in visible.fields.signOff ?? [] { add(signOff.team + " " + signOff.state, "sign_off", release.keys) }
+                texts += visible.fields.extra?.texts ?? []
+                texts += bodyLines(release.body, for: audience)
+            }
+            entries += visible.entries
+        }
+        var seenEntries = Set<String>()
+        for visible in entries where seenEntries.insert(visible.entry.id).inserted {
+            add(visible.fields.title, "title", visible.entry.keys)
+            add(visible.fields.component, "component", visible.entry.keys)
+            for ticket in visible.fields.tickets ?? [] { add(ticket, "tickets", visible.entry.keys) }
+            texts += visible.fields.extra?.texts ?? []
+            texts += bodyLines(visible.entry.body, for: audience)
+        }
+        for visible in site.pages {
+            add(visible.fields.title, "title", visible.page.keys)
+            texts += visible.fields.extra?.texts ?? []
+            texts += bodyLines(visible.page.body, for: audience)
+        }
+        return texts
+    }
+
+    private func bodyLines(_ source: MarkdownSource, for audience: String) -> [(String, SourceLocation)] {
+        guard let prepared = prepared(source) else { return [] }
+        return prepared.visibleLines(for: audience, graph: graph).map { (String($0.text), $0.location) }
+    }
+}

@@ -1,0 +1,99 @@
+import RelnotesMarkdown
+import RelnotesModel
+
+/// Reads the front matter of one content file into model values; shared by releases,
+/// entries and pages so that audiences and per-audience blocks behave the same in each.
+struct ContentReader {
+    var reader: FieldReader
+    let config: SiteConfig
+    let file: FrontMatterFile
+    let mapping: YAMLMapping
+    var keys: KeyLocations
+
+    /// Splits and parses `source`; throws when the front matter itself cannot be read.
+    init(_ source: SourceFile, config: SiteConfig) throws(Diagnostic) {
+        file = try FrontMatterFile.split(source)
+        let positions = YAMLPositions(path: file.path, firstLine: file.yamlFirstLine)
+        let fileStart = SourceLocation(path: file.path)
+        mapping = try positions.parseMapping(file.yaml, fileStart: fileStart)
+        reader = FieldReader(positions: positions)
+        self.config = config
+        keys = KeyLocations(file: fileStart)
+        for field in mapping.fields { keys[field.key] = field.valueLocation }
+    }
+
+    var diagnostics: [Diagnostic] { reader.diagnostics }
+    var audienceNames: [String] { config.audiences.map(\.name) }
+
+    mutating func checkKeys(allowed: [String], in place: String) {
+        reader.checkKeys(mapping, allowed: allowed, in: place, audiences: audienceNames)
+    }
+
+    /// The `audience` key, or `fallback` when there is none. Unknown names are errors.
+    mutating func audience(default fallback: String) -> AudienceTag {
+        guard let field = mapping["audience"], let names = reader.locatedTexts(field) else {
+            return AudienceTag([fallback])
+        }
+        var known: [String] = []
+        for (name, location) in names {
+            if audienceNames.contains(name) {
+                known.append(name)
+            } else {
+                reader.report(.error("unknown-audience", "unknown audience '\(name)'\(Suggestion.hint(for: name, in: audienceNames))", at: location))
+            }
+        }
+        if names.isEmpty {
+            reader.report(.error("empty-value", "'audience' names no audience", at: field.valueLocation))
+        }
+        // An entry with a misspelt audience must not fall open: keep only what was understood.
+        return AudienceTag(known, location: field.valueLocation)
+    }
+
+    /// The blocks keyed by an audience name, each read by `read` from its own mapping.
+    mutating func overrides<Fields>(allowed: [String], read: (inout FieldReader, YAMLMapping) -> Fields) -> [AudienceOverride<Fields>] {
+        var overrides: [AudienceOverride<Fields>] = []
+        for field in mapping.fields where audienceNames.contains(field.key) {
+            guard let block = reader.mapping(field) else { continue }
+            reader.checkKeys(block, allowed: allowed, in: "the '\(field.key)' block")
+            overrides.append(AudienceOverride(audience: field.key, fields: read(&reader, block), location: field.keyLocation))
+        }
+        return overrides
+    }
+}
+
+// MARK: - Field groups
+
+extension FieldReader {
+    mutating func releaseFields(_ mapping: YAMLMapping) -> ReleaseFields {
+        var fields = ReleaseFields()
+        fields.title = line(mapping["title"])
+        fields.summary = line(mapping["summary"])
+        fields.releaseManager = line(mapping["release_manager"])
+        fields.branch = line(mapping["branch"])
+        fields.withdrawalReason = line(mapping["withdrawal_reason"])
+        if let field = mapping["sign_off"], let signOff = self.mapping(field) {
+            fields.signOff = signOff.fields.compactMap { team in
+                guard let state = line(team) else { return nil }
+                return SignOff(team: team.key, state: state)
+            }
+        }
+        fields.extra = customFields(mapping)
+        return fields
+    }
+
+    mutating func entryFields(_ mapping: YAMLMapping, tickets keys: TicketLinker, pattern: String) -> EntryFields {
+        var fields = EntryFields()
+        fields.title = line(mapping["title"])
+        fields.tickets = tickets(mapping["tickets"], keys: keys, pattern: pattern)
+        fields.component = line(mapping["component"])
+        fields.extra = customFields(mapping)
+        return fields
+    }
+
+    mutating func pageFields(_ mapping: YAMLMapping) -> PageFields {
+        var fields = PageFields()
+        fields.title = line(mapping["title"])
+        fields.extra = customFields(mapping)
+        return fields
+    }
+}

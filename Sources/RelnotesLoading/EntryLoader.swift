@@ -1,0 +1,41 @@
+import RelnotesMarkdown
+import RelnotesModel
+
+/// Reads a changelog entry: any `.md` file of a release folder other than `release.md`.
+enum EntryLoader {
+    static func load(_ source: SourceFile, id: String, folder: SemanticVersion?, config: SiteConfig) -> (Entry?, [Diagnostic]) {
+        var content: ContentReader
+        do {
+            content = try ContentReader(source, config: config)
+        } catch {
+            return (nil, [error])
+        }
+        content.checkKeys(allowed: ContentKeys.entry, in: "a changelog entry")
+        let mapping = content.mapping
+
+        var type: EntryType?
+        if let field = content.reader.required("type", in: mapping, of: "a changelog entry"),
+           let name = content.reader.line(field) {
+            type = config.type(named: name)
+            if type == nil {
+                let hint = Suggestion.hint(for: name, in: config.types.map(\.name))
+                content.reader.report(.error("unknown-type", "unknown type '\(name)'\(hint)", at: field.valueLocation))
+            }
+        }
+        _ = content.reader.required("title", in: mapping, of: "a changelog entry")
+        let audience = content.audience(default: type?.audience ?? config.defaultAudience)
+        let breaking = content.reader.bool(mapping["breaking"]) ?? false
+        let resolvedIn = content.reader.version(mapping["resolved_in"])
+        let keys = TicketLinker(config.tickets, linking: false)
+        let fields = content.reader.entryFields(mapping, tickets: keys, pattern: config.tickets.pattern)
+        let overrides = content.overrides(allowed: ContentKeys.entryPerAudience) { reader, block in
+            reader.entryFields(block, tickets: keys, pattern: config.tickets.pattern)
+        }
+
+        guard let type, fields.title != nil else { return (nil, content.diagnostics) }
+        let entry = Entry(
+            id: id, type: type.name, audience: audience, breaking: breaking, fields: fields,
+            overrides: overrides, body: content.file.body, keys: content.keys, folder: folder, resolvedIn: resolvedIn)
+        return (entry, content.diagnostics)
+    }
+}

@@ -1,0 +1,110 @@
+import Version
+
+/// A SemVer 2.0.0 version, as written in a release record.
+///
+/// Ordering and equality are mxcl/Version's, which follow SemVer's precedence rules
+/// (build metadata is ignored, numeric identifiers compare as numbers). Its parser is
+/// lenient (it accepts `01.2.3` or `1.2.3-`), so `init(parsing:)` validates the text
+/// against the grammar of semver.org first and explains what is wrong.
+public struct SemanticVersion: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The version exactly as written: used for folder names and display.
+    public let text: String
+    public let value: Version
+
+    public var major: Int { value.major }
+    public var minor: Int { value.minor }
+    public var patch: Int { value.patch }
+    /// A version with a pre-release part (`1.2.0-rc.1`) is a candidate of its core version.
+    public var isPrerelease: Bool { !value.prereleaseIdentifiers.isEmpty }
+    /// The release line this version belongs to, `1.2.x`.
+    public var line: String { "\(major).\(minor).x" }
+    /// `1.2.0` for `1.2.0-rc.1+build.5`.
+    public var core: SemanticVersion {
+        SemanticVersion(validated: "\(major).\(minor).\(patch)")
+    }
+
+    /// Parses `text`, or explains why it is not a SemVer 2.0.0 version.
+    public init(parsing text: String) throws(SemanticVersionError) {
+        try Self.validate(text)
+        guard let value = Version(text) else { throw SemanticVersionError(reason: "it is not of the form MAJOR.MINOR.PATCH") }
+        self.text = text
+        self.value = value
+    }
+
+    private init(validated text: String) {
+        self.text = text
+        self.value = Version(text)!
+    }
+
+    public var description: String { text }
+
+    public static func == (lhs: SemanticVersion, rhs: SemanticVersion) -> Bool { lhs.value == rhs.value }
+    public func hash(into hasher: inout Hasher) { hasher.combine(value) }
+    public static func < (lhs: SemanticVersion, rhs: SemanticVersion) -> Bool { lhs.value < rhs.value }
+}
+
+/// Why a text is not a SemVer 2.0.0 version.
+public struct SemanticVersionError: Error, Sendable {
+    public let reason: String
+}
+
+// MARK: - Validation against the grammar of semver.org
+
+private extension SemanticVersion {
+    static func validate(_ text: String) throws(SemanticVersionError) {
+        var rest = Substring(text)
+        var build: Substring?
+        if let plus = rest.firstIndex(of: "+") {
+            build = rest[rest.index(after: plus)...]
+            rest = rest[..<plus]
+        }
+        var prerelease: Substring?
+        if let dash = rest.firstIndex(of: "-") {
+            prerelease = rest[rest.index(after: dash)...]
+            rest = rest[..<dash]
+        }
+        let core = rest.split(separator: ".", omittingEmptySubsequences: false)
+        guard core.count == 3 else {
+            throw SemanticVersionError(reason: "it needs three numbers, MAJOR.MINOR.PATCH (write 1.10.0, not 1.10)")
+        }
+        for (name, number) in zip(["major", "minor", "patch"], core) {
+            try validateNumber(number, name: "the \(name) version")
+        }
+        if let prerelease {
+            for identifier in try identifiers(prerelease, part: "pre-release") where identifier.allSatisfy(\.isASCIIDigit) {
+                try validateNumber(identifier, name: "the numeric pre-release identifier")
+            }
+        }
+        if let build { _ = try identifiers(build, part: "build metadata") }
+    }
+
+    static func validateNumber(_ number: Substring, name: String) throws(SemanticVersionError) {
+        guard !number.isEmpty, number.allSatisfy(\.isASCIIDigit) else {
+            throw SemanticVersionError(reason: "\(name) '\(number)' is not a number")
+        }
+        guard number == "0" || number.first != "0" else {
+            throw SemanticVersionError(reason: "\(name) '\(number)' has a leading zero")
+        }
+        guard Int(number) != nil else {
+            throw SemanticVersionError(reason: "\(name) '\(number)' is too large")
+        }
+    }
+
+    static func identifiers(_ part: Substring, part name: String) throws(SemanticVersionError) -> [Substring] {
+        let identifiers = part.split(separator: ".", omittingEmptySubsequences: false)
+        for identifier in identifiers {
+            guard !identifier.isEmpty else {
+                throw SemanticVersionError(reason: "the \(name) part has an empty identifier")
+            }
+            guard identifier.allSatisfy({ $0.isASCIIDigit || $0.isASCIILetter || $0 == "-" }) else {
+                throw SemanticVersionError(reason: "the \(name) identifier '\(identifier)' may hold only letters, digits and '-'")
+            }
+        }
+        return identifiers
+    }
+}
+
+extension Character {
+    package var isASCIIDigit: Bool { isASCII && isNumber }
+    package var isASCIILetter: Bool { isASCII && isLetter }
+}

@@ -1,0 +1,40 @@
+import RelnotesMarkdown
+import RelnotesModel
+
+/// Which renderings of a text can be shared between audiences.
+///
+/// A rendering depends on the audience through two things only: the audience containers
+/// it sees (and, in HTML, the labels on what some audience it sees may not see), and
+/// whether it gets tracker links. A text without containers therefore reads the same for
+/// every audience, except that audiences in `tickets.link_for` get links — and only where
+/// the text can hold a tracker key at all. Plain text (JSON, search) never has links.
+struct RenderVariants: Sendable {
+    enum Variant: Hashable, Sendable {
+        /// The same for every audience.
+        case shared
+        /// With tracker links: the same for every audience that gets them.
+        case linked
+        /// Only for this audience (the text has audience containers).
+        case audience(String)
+        /// Inline Markdown as plain text, for every audience and format.
+        case plainText
+    }
+
+    private let linking: Set<String>
+    private let keys: TrackerKeyHint
+
+    init(config: SiteConfig) {
+        linking = config.tickets.url == nil ? [] : Set(config.tickets.linkFor)
+        keys = TrackerKeyHint(pattern: config.tickets.pattern)
+    }
+
+    func variant(of body: PreparedMarkdown, _ text: String, for audience: String, as format: MarkupFormat) -> Variant {
+        if body.hasContainers { return .audience(audience) }
+        return variant(ofInline: text, for: audience, as: format)
+    }
+
+    func variant(ofInline text: String, for audience: String, as format: MarkupFormat) -> Variant {
+        guard format != .text, linking.contains(audience), keys.mayHoldKey(text) else { return .shared }
+        return .linked
+    }
+}

@@ -1,0 +1,219 @@
+import RelnotesAudience
+import RelnotesMarkdown
+import RelnotesModel
+
+/// Turns what an audience sees into template contexts, rendering every piece of Markdown
+/// for that audience, in HTML or in Markdown.
+package struct ViewBuilder {
+    let site: AudienceSite
+    let config: SiteConfig
+    let bodies: BodyRenderer
+    let format: MarkupFormat
+    /// The final versions this audience sees released (or withdrawn): their candidates are
+    /// superseded, no longer drafts.
+    let finals: Set<SemanticVersion>
+
+    var audience: String { site.audience.name }
+
+    init(site: AudienceSite, config: SiteConfig, bodies: BodyRenderer, format: MarkupFormat) {
+        self.site = site
+        self.config = config
+        self.bodies = bodies
+        self.format = format
+        finals = Set(site.releases.compactMap(\.release).filter { !$0.version.isPrerelease && !$0.isDraft }.map(\.version))
+    }
+
+    // MARK: - Releases
+
+    func summary(of visible: VisibleRelease) -> ReleaseSummary {
+        let release = visible.release
+        // The Unreleased notes are named, not numbered: "Unreleased", without a title.
+        let title = visible.isUnreleased ? nil : visible.fields.title
+        let isLatest = release.map { $0.version == site.latest && $0.status == .released } ?? false
+        let restrictedTo = release.map { restriction($0.audience) } ?? nil
+        let isCandidate = release?.version.isPrerelease ?? false
+        let supersededBy = release.flatMap { isCandidate && finals.contains($0.version.core) ? $0.version.core.text : nil }
+        let isDraft = visible.isDraft && supersededBy == nil
+        return ReleaseSummary(
+            version: visible.isUnreleased ? "Unreleased" : visible.versionText,
+            path: "releases/\(visible.versionText)/",
+            title: title.map { bodies.inline($0, for: audience, as: format) } ?? visible.versionText,
+            titleText: title.map(bodies.plain) ?? visible.versionText,
+            hasTitle: title != nil,
+            summary: visible.fields.summary.map { bodies.inline($0, for: audience, as: format) },
+            date: release?.date,
+            dateLong: release?.date.flatMap(CalendarDate.init)?.longForm,
+            status: release?.status.rawValue ?? "unreleased",
+            line: release?.version.line ?? "Unreleased",
+            isLatest: isLatest,
+            isDraft: isDraft,
+            isWithdrawn: release?.status == .withdrawn,
+            isCandidate: isCandidate,
+            isUnreleased: visible.isUnreleased,
+            restrictedTo: restrictedTo,
+            supersededBy: supersededBy,
+            hasBadges: isLatest || isDraft || isCandidate || release?.status == .withdrawn || restrictedTo != nil,
+            extra: visible.fields.extra)
+    }
+
+    func detail(of visible: VisibleRelease) throws(DiagnosticsError) -> ReleaseDetail {
+        let anchors = HeadingSlugs()
+        let body = try visible.release.map { (release) throws(DiagnosticsError) in try bodies.render(release.body, for: audience, as: format) }
+        let highlights = body.flatMap { $0.text.allSatisfy(\.isWhitespace) ? nil : $0 }
+        let version = visible.release?.version
+        let newSections = try visible.newEntries.map { (entries) throws(DiagnosticsError) in
+            try self.sections(entries, anchors: anchors, folding: version, level: 3, linkable: true)
+        }
+        let sections = try sections(visible.entries, anchors: anchors, folding: version, level: newSections == nil ? 2 : 3, linkable: true)
+        let layout = ReleaseLayout(highlights: highlights?.headings ?? [], sections: sections, newSections: newSections)
+        return ReleaseDetail(
+            head: summary(of: visible),
+            highlights: highlights?.text,
+            sections: sections,
+            pageSections: layout.pageSections,
+            continuedSection: layout.continuedSection,
+            toc: layout.toc,
+            hasToc: layout.toc.count >= ReleaseLayout.tocThreshold,
+            newSections: newSections,
+            hasNewSections: newSections != nil,
+            previousCandidate: visible.previousCandidate?.text,
+            meta: meta(visible.fields))
+    }
+
+    private func meta(_ fields: ReleaseFields) -> ReleaseMeta? {
+        guard fields.releaseManager != nil || fields.branch != nil || fields.signOff != nil else { return nil }
+        return ReleaseMeta(
+            releaseManager: fields.releaseManager.map(text),
+            branch: fields.branch.map(code),
+            signOff: fields.signOff.map { $0.map { SignOffView(team: text($0.team), state: text($0.state), done: $0.isDone) } },
+            hasSignOff: !(fields.signOff ?? []).isEmpty)
+    }
+
+    // MARK: - Entries
+
+    /// Entries grouped by type (configured order), then by component (ungrouped first).
+    ///
+    /// `linkable`: sections of the site's pages, whose headings get ids, entries permalinks,
+    /// and component groups a class for the changelog's filters (not those of announcements).
+    func sections(_ entries: [VisibleEntry], anchors: HeadingSlugs, folding version: SemanticVersion?, level: Int = 2, linkable: Bool = false) throws(DiagnosticsError) -> [EntrySection] {
+        var sections: [EntrySection] = []
+        for type in config.types {
+            let ofType = entries.filter { $0.entry.type == type.name }
+            guard !ofType.isEmpty else { continue }
+            let components = Set(ofType.compactMap(\.fields.component)).sorted()
+            var groups: [ComponentGroup] = []
+            let ungrouped = ofType.filter { $0.fields.component == nil }
+            if !ungrouped.isEmpty { groups.append(ComponentGroup(component: nil, entries: try views(ungrouped, anchors: anchors, folding: version))) }
+            for component in components {
+                let members = ofType.filter { $0.fields.component == component }
+                groups.append(ComponentGroup(component: text(component), entries: try views(members, anchors: anchors, folding: version)))
+            }
+            // After the entries' anchors, so that adding sections' ones changed none of them.
+            let prefix = version.map { "v" + $0.text } ?? "unreleased"
+            sections.append(EntrySection(
+                type: type.name, title: text(type.title), anchor: anchors.unique(for: Self.dotsToDashes("\(prefix)-\(type.name)")), hasHeading: true, linkable: linkable,
+                level: level, componentLevel: level + 1,
+                marks: String(repeating: "#", count: level), componentMarks: String(repeating: "#", count: level + 1),
+                groups: groups, count: ofType.count))
+        }
+        return sections
+    }
+
+    /// A section with no entries (for announcements whose text comes from the release body).
+    func emptySection(_ type: EntryType) -> EntrySection {
+        EntrySection(type: type.name, title: text(type.title), anchor: type.name, hasHeading: true, linkable: false, level: 2, componentLevel: 3, marks: "##", componentMarks: "###", groups: [], count: 0)
+    }
+
+    private func views(_ entries: [VisibleEntry], anchors: HeadingSlugs, folding version: SemanticVersion?) throws(DiagnosticsError) -> [EntryView] {
+        var views: [EntryView] = []
+        for visible in entries {
+            let title = visible.fields.title ?? ""
+            let fileName = visible.entry.id.split(separator: "/").last.map(String.init) ?? visible.entry.id
+            let folder = visible.entry.folder
+            views.append(EntryView(
+                id: visible.entry.id,
+                // Unique in any page, the changelog too, where a release's candidates
+                // list the same entries: the version the entry is listed under, and its file.
+                anchor: anchors.unique(for: Self.dotsToDashes("\(version.map { "v" + $0.text } ?? "unreleased")-\(fileName)")),
+                title: bodies.inline(title, for: audience, as: format),
+                titleText: bodies.plain(title),
+                body: try entryBody(visible.entry.body),
+                tickets: (visible.fields.tickets ?? []).map(ticket),
+                hasTickets: !(visible.fields.tickets ?? []).isEmpty,
+                component: visible.fields.component.map(text),
+                breaking: visible.entry.breaking,
+                restrictedTo: visible.restrictedTo.isEmpty ? nil : visible.restrictedTo.joined(separator: ", "),
+                // On a candidate's page, which candidate brought each entry; a final
+                // release presents its candidates' entries as its own.
+                fromVersion: version?.isPrerelease == true && folder != version ? folder?.text : nil,
+                extra: visible.fields.extra))
+        }
+        return views
+    }
+
+    /// Text from front matter or configuration, as text in the output's format: escaped
+    /// for Markdown (`MarkdownText`); HTML templates escape it themselves.
+    func text(_ value: String) -> String {
+        format == .markdown ? MarkdownText.escape(value) : value
+    }
+
+    /// `text` for the inside of a code span (`` `release/v1.2.0` ``), where backslashes are
+    /// literal: only a backtick could end it, and a value cannot hold one as text there.
+    private func code(_ value: String) -> String {
+        format == .markdown ? String(value.map { $0 == "`" || $0.isNewline ? "'" : $0 }) : value
+    }
+
+    /// `.` as `-`, scalar by scalar (as Foundation's `replacingOccurrences` replaced it):
+    /// byte by byte, which is the same, as no other scalar's UTF-8 holds the byte of `.`.
+    static func dotsToDashes(_ text: String) -> String {
+        guard text.containsByte(UInt8(ascii: ".")) else { return text }
+        return String(decoding: text.utf8.map { $0 == UInt8(ascii: ".") ? UInt8(ascii: "-") : $0 }, as: UTF8.self)
+    }
+
+    /// An entry's body; in Markdown an entry is a list item, so its body is indented to
+    /// continue the item (and kept so, rather than beside the body as rendered).
+    private func entryBody(_ source: MarkdownSource) throws(DiagnosticsError) -> String? {
+        guard format == .markdown else { return try bodies.optionalBody(source, for: audience, as: format) }
+        return try bodies.optionalBody(source, for: audience, as: format, reshaped: .listItem) { $0.indentedAsListItem() }
+    }
+
+    private func ticket(_ key: String) -> TicketView {
+        let linked = config.tickets.linkFor.contains(audience)
+        let url = linked ? bodies.markdown.tickets.url(for: key) : nil
+        return TicketView(key: text(key), url: format == .markdown ? url.map(MarkdownText.destination) : url)
+    }
+
+    private func restriction(_ tag: AudienceTag) -> String? {
+        bodies.markdown.graph.isRestricted(tag.names, for: audience) ? tag.names.joined(separator: ", ") : nil
+    }
+
+    // MARK: - Pages
+
+    func page(_ visible: VisiblePage, site info: SiteInfo) throws(DiagnosticsError) -> ContentPage {
+        let rendered = try bodies.render(visible.page.body, for: audience, as: format)
+        let title = visible.fields.title ?? visible.page.slug
+        let toc = rendered.headings.filter { $0.level >= 2 && $0.level <= 3 }.map { TocItem(level: $0.level, text: $0.text, id: $0.id) }
+        return ContentPage(
+            site: info,
+            title: bodies.inline(title, for: audience, as: format),
+            titleText: bodies.plain(title),
+            body: rendered.text,
+            toc: toc,
+            hasToc: toc.count > 1,
+            restrictedTo: visible.restrictedTo.isEmpty ? nil : visible.restrictedTo.joined(separator: ", "),
+            extra: visible.fields.extra)
+    }
+
+    /// Releases newest first, grouped by release line; the Unreleased notes first.
+    func lines(_ summaries: [ReleaseSummary]) -> [LineGroup] {
+        var groups: [(line: String, releases: [ReleaseSummary])] = []
+        for summary in summaries {
+            if groups.last?.line == summary.line {
+                groups[groups.count - 1].releases.append(summary)
+            } else {
+                groups.append((summary.line, [summary]))
+            }
+        }
+        return groups.map { LineGroup(line: $0.line, releases: $0.releases) }
+    }
+}
