@@ -136,6 +136,15 @@ extension ContentFields {
     /// The keys a file of this kind accepts at its top level (besides audience blocks).
     public static var keys: [String] { schema.map(\.key) }
 
+    /// The name templates read the field `key` by, as its declaration says: what the
+    /// views' tables (`TemplateContext`) name it, so the two cannot drift apart.
+    public static func templateName(_ key: String) -> String {
+        guard let name = schema.first(where: { $0.key == key })?.templateName else {
+            preconditionFailure("\(Self.self) declares no template name for '\(key)'")
+        }
+        return name
+    }
+
     /// The keys an audience block accepts.
     public static var perAudienceKeys: [String] { schema.filter(\.overridable).map(\.key) }
 

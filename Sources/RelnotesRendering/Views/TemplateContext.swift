@@ -1,4 +1,5 @@
 import Mustache
+import RelnotesModel
 
 /// Template contexts answer swift-mustache's lookups from a table of fields instead of
 /// `Mirror`, which reflects every property on every lookup (and on every step up the
@@ -106,7 +107,7 @@ extension AnnouncementView: TemplateContext {
         "status": .init(\AnnouncementView.status, "one sentence on the release's state (\"Released on March 10, 2026.\")"),
         "link": .init(\AnnouncementView.link, "the release's published page, when released and `base_url` is set"),
         "meta": .init(\AnnouncementView.meta, "release manager, branch, sign-offs, where this audience was given them"),
-        "withdrawalReason": .init(\AnnouncementView.withdrawalReason, "why the release was withdrawn: internal shape only"),
+        ReleaseFields.templateName("withdrawal_reason"): .init(\AnnouncementView.withdrawalReason, "why the release was withdrawn: internal shape only"),
         "introduction": .init(\AnnouncementView.introduction, "the release body outside the shape's sections"),
         "sections": .init(\AnnouncementView.sections, "the shape's sections with something to say, \"Other changes\" last"),
         "nothingToSay": .init(\AnnouncementView.nothingToSay, "the sentence shown when no section has anything"),
@@ -167,7 +168,7 @@ extension FeedEntry: TemplateContext {
         "summary": .init(\FeedEntry.summary, "the summary, HTML (escape it)"),
         "content": .init(\FeedEntry.content, "the release as `partials/release-content` renders it, HTML"),
         "contentEscaped": .init(\FeedEntry.contentEscaped, "`content` escaped for XML text, as `{{content}}` would"),
-        "extra": .init(\FeedEntry.extra, "the release's own fields (`extra:`) as this audience sees them"),
+        ReleaseFields.templateName("extra"): .init(\FeedEntry.extra, "the release's own fields (`extra:`) as this audience sees them"),
     ]
 }
 
@@ -238,13 +239,13 @@ extension Pagination: TemplateContext {
 extension ContentPage: TemplateContext {
     static let templateFields: [String: TemplateField<ContentPage>] = [
         "site": .init(\ContentPage.site, "the site around the page"),
-        "title": .init(\ContentPage.title, "the page's title, inline HTML"),
+        PageFields.templateName("title"): .init(\ContentPage.title, "the page's title, inline HTML"),
         "titleText": .init(\ContentPage.titleText, "the title as plain text"),
         "body": .init(\ContentPage.body, "the page's body, rendered"),
         "toc": .init(\ContentPage.toc, "its table of contents"),
         "hasToc": .init(\ContentPage.hasToc, "whether the table of contents is shown"),
-        "restrictedTo": .init(\ContentPage.restrictedTo, "audiences it is limited to, when this audience sees others that may not see it"),
-        "extra": .init(\ContentPage.extra, "the page's own fields (`extra:`) as this audience sees them"),
+        PageFields.templateName("audience"): .init(\ContentPage.restrictedTo, "audiences it is limited to, when this audience sees others that may not see it"),
+        PageFields.templateName("extra"): .init(\ContentPage.extra, "the page's own fields (`extra:`) as this audience sees them"),
     ]
 }
 
@@ -258,25 +259,25 @@ extension TocItem: TemplateContext {
 
 extension ReleaseSummary: TemplateContext {
     static let templateFields: [String: TemplateField<ReleaseSummary>] = [
-        "version": .init(\ReleaseSummary.version, "the version, or `Unreleased`"),
+        ReleaseFields.templateName("version"): .init(\ReleaseSummary.version, "the version, or `Unreleased`"),
         "supersededBy": .init(\ReleaseSummary.supersededBy, "for a candidate of a version this audience sees released: that version"),
         "path": .init(\ReleaseSummary.path, "from the audience root: `releases/1.2.0/`"),
-        "title": .init(\ReleaseSummary.title, "the title, inline HTML (Markdown in Markdown outputs); the version when untitled"),
+        ReleaseFields.templateName("title"): .init(\ReleaseSummary.title, "the title, inline HTML (Markdown in Markdown outputs); the version when untitled"),
         "titleText": .init(\ReleaseSummary.titleText, "the title as plain text"),
         "hasTitle": .init(\ReleaseSummary.hasTitle, "whether the release has a title"),
-        "summary": .init(\ReleaseSummary.summary, "the summary, inline HTML (Markdown in Markdown outputs)"),
-        "date": .init(\ReleaseSummary.date, "`YYYY-MM-DD`, as written"),
+        ReleaseFields.templateName("summary"): .init(\ReleaseSummary.summary, "the summary, inline HTML (Markdown in Markdown outputs)"),
+        ReleaseFields.templateName("date"): .init(\ReleaseSummary.date, "`YYYY-MM-DD`, as written"),
         "dateLong": .init(\ReleaseSummary.dateLong, "the date written out (`March 10, 2026`)"),
-        "status": .init(\ReleaseSummary.status, "`planned`, `candidate`, `released`, `withdrawn` or `unreleased`"),
+        ReleaseFields.templateName("status"): .init(\ReleaseSummary.status, "`planned`, `candidate`, `released`, `withdrawn` or `unreleased`"),
         "line": .init(\ReleaseSummary.line, "the release line (`1.2.x`), or `Unreleased`"),
         "isLatest": .init(\ReleaseSummary.isLatest, "the latest released version"),
         "isDraft": .init(\ReleaseSummary.isDraft, "planned, candidate (not superseded) or unreleased"),
         "isWithdrawn": .init(\ReleaseSummary.isWithdrawn, "withdrawn (rolled back)"),
         "isCandidate": .init(\ReleaseSummary.isCandidate, "a pre-release version (`1.2.0-rc.1`)"),
         "isUnreleased": .init(\ReleaseSummary.isUnreleased, "the Unreleased notes"),
-        "restrictedTo": .init(\ReleaseSummary.restrictedTo, "audiences it is limited to, when this audience sees others that may not see it"),
+        ReleaseFields.templateName("audience"): .init(\ReleaseSummary.restrictedTo, "audiences it is limited to, when this audience sees others that may not see it"),
         "hasBadges": .init(\ReleaseSummary.hasBadges, "whether any badge (latest, draft, candidate, withdrawn, restricted) applies"),
-        "extra": .init(\ReleaseSummary.extra, "the release's own fields (`extra:`) as this audience sees them"),
+        ReleaseFields.templateName("extra"): .init(\ReleaseSummary.extra, "the release's own fields (`extra:`) as this audience sees them"),
     ]
 }
 
@@ -306,9 +307,9 @@ extension ReleaseDetail: TemplateContext {
 
 extension ReleaseMeta: TemplateContext {
     static let templateFields: [String: TemplateField<ReleaseMeta>] = [
-        "releaseManager": .init(\ReleaseMeta.releaseManager, "who runs the release"),
-        "branch": .init(\ReleaseMeta.branch, "the release branch, as code"),
-        "signOff": .init(\ReleaseMeta.signOff, "each team's sign-off, in the order written"),
+        ReleaseFields.templateName("release_manager"): .init(\ReleaseMeta.releaseManager, "who runs the release"),
+        ReleaseFields.templateName("branch"): .init(\ReleaseMeta.branch, "the release branch, as code"),
+        ReleaseFields.templateName("sign_off"): .init(\ReleaseMeta.signOff, "each team's sign-off, in the order written"),
         "hasSignOff": .init(\ReleaseMeta.hasSignOff, "whether any sign-off is given"),
     ]
 }
@@ -323,7 +324,7 @@ extension SignOffView: TemplateContext {
 
 extension EntrySection: TemplateContext {
     static let templateFields: [String: TemplateField<EntrySection>] = [
-        "type": .init(\EntrySection.type, "the type's name (`fix`)"),
+        EntryFields.templateName("type"): .init(\EntrySection.type, "the type's name (`fix`)"),
         "anchor": .init(\EntrySection.anchor, "the `id` of its heading, unique in any page (`v1-2-0-fix`)"),
         "hasHeading": .init(\EntrySection.hasHeading, "false for a section that continues the highlights under their own heading"),
         "linkable": .init(\EntrySection.linkable, "a section of the site's pages: heading ids, permalinks, filter classes"),
@@ -351,16 +352,16 @@ extension EntryView: TemplateContext {
     static let templateFields: [String: TemplateField<EntryView>] = [
         "id": .init(\EntryView.id, "the entry's stable id (`1.2.0/REL-117`)"),
         "anchor": .init(\EntryView.anchor, "unique in its page: `v1-2-0-REL-117`"),
-        "title": .init(\EntryView.title, "the title, inline HTML (Markdown in Markdown outputs)"),
+        EntryFields.templateName("title"): .init(\EntryView.title, "the title, inline HTML (Markdown in Markdown outputs)"),
         "titleText": .init(\EntryView.titleText, "the title as plain text"),
         "body": .init(\EntryView.body, "the entry's body, rendered"),
-        "tickets": .init(\EntryView.tickets, "its tracker keys"),
+        EntryFields.templateName("tickets"): .init(\EntryView.tickets, "its tracker keys"),
         "hasTickets": .init(\EntryView.hasTickets, "whether it has any"),
-        "component": .init(\EntryView.component, "its component"),
-        "breaking": .init(\EntryView.breaking, "an incompatible change"),
-        "restrictedTo": .init(\EntryView.restrictedTo, "audiences it is limited to, when this audience sees others that may not see it"),
+        EntryFields.templateName("component"): .init(\EntryView.component, "its component"),
+        EntryFields.templateName("breaking"): .init(\EntryView.breaking, "an incompatible change"),
+        EntryFields.templateName("audience"): .init(\EntryView.restrictedTo, "audiences it is limited to, when this audience sees others that may not see it"),
         "fromVersion": .init(\EntryView.fromVersion, "the candidate it first appeared in, when folded into a later release"),
-        "extra": .init(\EntryView.extra, "the entry's own fields (`extra:`) as this audience sees them"),
+        EntryFields.templateName("extra"): .init(\EntryView.extra, "the entry's own fields (`extra:`) as this audience sees them"),
     ]
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import RelnotesModel
 @testable import RelnotesRendering
 
 /// The README's template reference is what `relnotes templates --reference` prints, so a
@@ -25,6 +26,21 @@ struct TemplateReferenceTests {
             return
         }
         #expect(written == generated, "README.md's template reference is stale: run RELNOTES_RECORD=1 swift test --filter TemplateReferenceTests")
+    }
+
+    @Test("every content field's template name is a name of its kind's views")
+    func schemaTemplateNamesExist() {
+        let kinds: [(views: [String], names: [String?])] = [
+            (Array(ReleaseSummary.templateFields.keys) + ReleaseMeta.templateFields.keys + AnnouncementView.templateFields.keys,
+             ReleaseFields.schema.map(\.templateName)),
+            (Array(EntryView.templateFields.keys) + EntrySection.templateFields.keys, EntryFields.schema.map(\.templateName)),
+            (Array(ContentPage.templateFields.keys), PageFields.schema.map(\.templateName)),
+        ]
+        for kind in kinds {
+            for name in kind.names.compactMap(\.self) {
+                #expect(kind.views.contains(name), "no view has '\(name)'")
+            }
+        }
     }
 
     @Test("every name of every context has a line saying what it is")
