@@ -31,6 +31,7 @@ public struct RelnotesCommand: AsyncParsableCommand {
             ReleaseCommand.self,
             WithdrawCommand.self,
             RenderCommand.self,
+            TemplatesCommand.self,
             ImportCommand.self,
         ]
     )

@@ -64,36 +64,31 @@ struct ContentReader {
 // MARK: - Field groups
 
 extension FieldReader {
-    mutating func releaseFields(_ mapping: YAMLMapping) -> ReleaseFields {
-        var fields = ReleaseFields()
-        fields.title = line(mapping["title"])
-        fields.summary = line(mapping["summary"])
-        fields.releaseManager = line(mapping["release_manager"])
-        fields.branch = line(mapping["branch"])
-        fields.withdrawalReason = line(mapping["withdrawal_reason"])
-        if let field = mapping["sign_off"], let signOff = self.mapping(field) {
-            fields.signOff = signOff.fields.compactMap { team in
-                guard let state = line(team) else { return nil }
-                return SignOff(team: team.key, state: state)
+    /// The per-audience fields of `mapping` (the top level or an audience block), each read
+    /// as its schema declares, in the schema's order. `tickets`: how tracker keys are told
+    /// (entries only).
+    mutating func fields<Fields: ContentFields>(_ mapping: YAMLMapping, tickets: (keys: TicketLinker, pattern: String)? = nil) -> Fields {
+        var fields = Fields()
+        for spec in Fields.schema {
+            switch spec.storage {
+            case .text(let path), .inlineMarkdown(let path):
+                fields[keyPath: path] = line(mapping[spec.key])
+            case .trackerKeys(let path):
+                guard let tickets else { preconditionFailure("'\(spec.key)' needs tickets.pattern") }
+                fields[keyPath: path] = self.tickets(mapping[spec.key], keys: tickets.keys, pattern: tickets.pattern)
+            case .signOff(let path):
+                if let field = mapping[spec.key], let signOff = self.mapping(field) {
+                    fields[keyPath: path] = signOff.fields.compactMap { team in
+                        guard let state = line(team) else { return nil }
+                        return SignOff(team: team.key, state: state)
+                    }
+                }
+            case .free(let path):
+                fields[keyPath: path] = customFields(mapping)
+            case nil:
+                continue
             }
         }
-        fields.extra = customFields(mapping)
-        return fields
-    }
-
-    mutating func entryFields(_ mapping: YAMLMapping, tickets keys: TicketLinker, pattern: String) -> EntryFields {
-        var fields = EntryFields()
-        fields.title = line(mapping["title"])
-        fields.tickets = tickets(mapping["tickets"], keys: keys, pattern: pattern)
-        fields.component = line(mapping["component"])
-        fields.extra = customFields(mapping)
-        return fields
-    }
-
-    mutating func pageFields(_ mapping: YAMLMapping) -> PageFields {
-        var fields = PageFields()
-        fields.title = line(mapping["title"])
-        fields.extra = customFields(mapping)
         return fields
     }
 }

@@ -27,9 +27,10 @@ enum EntryLoader {
         let breaking = content.reader.bool(mapping["breaking"]) ?? false
         let resolvedIn = content.reader.version(mapping["resolved_in"])
         let keys = TicketLinker(config.tickets, linking: false)
-        let fields = content.reader.entryFields(mapping, tickets: keys, pattern: config.tickets.pattern)
-        let overrides = content.overrides(allowed: ContentKeys.entryPerAudience) { reader, block in
-            reader.entryFields(block, tickets: keys, pattern: config.tickets.pattern)
+        let tickets = (keys: keys, pattern: config.tickets.pattern)
+        let fields: EntryFields = content.reader.fields(mapping, tickets: tickets)
+        let overrides = content.overrides(allowed: ContentKeys.entryPerAudience) { reader, block -> EntryFields in
+            reader.fields(block, tickets: tickets)
         }
 
         guard let type, fields.title != nil else { return (nil, content.diagnostics) }

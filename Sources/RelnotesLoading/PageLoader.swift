@@ -13,8 +13,8 @@ enum PageLoader {
         let mapping = content.mapping
         _ = content.reader.required("title", in: mapping, of: "a page")
         let audience = content.audience(default: config.defaultAudience)
-        let fields = content.reader.pageFields(mapping)
-        let overrides = content.overrides(allowed: ContentKeys.pagePerAudience) { reader, block in reader.pageFields(block) }
+        let fields: PageFields = content.reader.fields(mapping)
+        let overrides = content.overrides(allowed: ContentKeys.pagePerAudience) { reader, block -> PageFields in reader.fields(block) }
 
         var slug = Slug.make(from: fileName)
         if let field = mapping["slug"], let written = content.reader.line(field) {

@@ -33,8 +33,8 @@ package enum ReleaseLoader {
             content.reader.report(.error("missing-date", "a \(statusName) release needs a 'date' (YYYY-MM-DD)", at: content.keys["status"]))
         }
         let audience = content.audience(default: config.defaultAudience)
-        let fields = content.reader.releaseFields(mapping)
-        let overrides = content.overrides(allowed: ContentKeys.releasePerAudience) { reader, block in reader.releaseFields(block) }
+        let fields: ReleaseFields = content.reader.fields(mapping)
+        let overrides = content.overrides(allowed: ContentKeys.releasePerAudience) { reader, block -> ReleaseFields in reader.fields(block) }
 
         guard let version, let statusName, let status = ReleaseStatus(rawValue: statusName) else {
             return (nil, content.diagnostics)

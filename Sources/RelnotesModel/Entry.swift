@@ -30,7 +30,7 @@ public struct Entry: Sendable, Hashable {
     }
 }
 
-/// Fields of an entry that may be given per audience.
+/// Fields of an entry that may be given per audience; declared in `ContentSchema.entry`.
 public struct EntryFields: Sendable, Hashable {
     /// Inline Markdown.
     public var title: String?
@@ -40,13 +40,4 @@ public struct EntryFields: Sendable, Hashable {
     public var extra: CustomFields?
 
     public init() {}
-
-    public func merging(_ other: EntryFields) -> EntryFields {
-        var merged = self
-        merged.title = other.title ?? title
-        merged.tickets = other.tickets ?? tickets
-        merged.component = other.component ?? component
-        merged.extra = CustomFields.merge(extra, other.extra)
-        return merged
-    }
 }

@@ -18,17 +18,11 @@ public struct Page: Sendable, Hashable {
     }
 }
 
+/// Fields of a page that may be given per audience; declared in `ContentSchema.page`.
 public struct PageFields: Sendable, Hashable {
     public var title: String?
     /// A team's own fields (`extra:`).
     public var extra: CustomFields?
 
     public init() {}
-
-    public func merging(_ other: PageFields) -> PageFields {
-        var merged = self
-        merged.title = other.title ?? title
-        merged.extra = CustomFields.merge(extra, other.extra)
-        return merged
-    }
 }

@@ -34,6 +34,7 @@ public enum ReleaseStatus: String, Sendable, CaseIterable {
 }
 
 /// The descriptive fields of a release record; any of them may be given per audience.
+/// Declared in `ContentSchema.release`, which reads and merges them.
 public struct ReleaseFields: Sendable, Hashable {
     public var title: String?
     public var summary: String?
@@ -47,19 +48,6 @@ public struct ReleaseFields: Sendable, Hashable {
     public var withdrawalReason: String?
 
     public init() {}
-
-    /// Fields of `other` that are set replace these.
-    public func merging(_ other: ReleaseFields) -> ReleaseFields {
-        var merged = self
-        merged.title = other.title ?? title
-        merged.summary = other.summary ?? summary
-        merged.releaseManager = other.releaseManager ?? releaseManager
-        merged.branch = other.branch ?? branch
-        merged.signOff = other.signOff ?? signOff
-        merged.extra = CustomFields.merge(extra, other.extra)
-        merged.withdrawalReason = other.withdrawalReason ?? withdrawalReason
-        return merged
-    }
 }
 
 /// One team's sign-off state (`engineering: yes`), as written.

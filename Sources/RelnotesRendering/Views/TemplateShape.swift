@@ -61,4 +61,6 @@ private extension TemplateShape {
 struct TemplateFieldSet: Sendable {
     let name: String
     let fields: @Sendable () -> [String: TemplateShape]
+    /// One line on each field, for the template reference.
+    let docs: @Sendable () -> [String: String]
 }
