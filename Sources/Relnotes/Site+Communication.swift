@@ -17,7 +17,7 @@ extension Site {
     /// release it does not show, and why.
     public func announcement(version: String, audience: String, format: MarkupFormat) throws(DiagnosticsError) -> Announcement {
         let (site, visible) = try release(version, for: audience)
-        let isInternal = bodies.markdown.graph.isTrusted(audience)
+        let isInternal = bodies.markdown.policy.isTrusted(audience)
         let text = try communication.announcement(visible, in: site, format: format, isInternal: isInternal, link: publishedLink(of: visible, for: audience))
         return Announcement(text: text, leftOut: leftOut(of: visible, for: audience))
     }
@@ -55,10 +55,10 @@ extension Site {
     private func publishedLink(of visible: VisibleRelease, for audience: String) -> (url: String, label: String)? {
         guard let baseURL = project.config.baseURL, let release = visible.release,
               release.status == .released || release.status == .withdrawn else { return nil }
-        let graph = bodies.markdown.graph
+        let policy = bodies.markdown.policy
         let path = "/releases/\(release.version.text)/"
-        if !graph.isTrusted(audience) { return (url: baseURL + audience + path, label: "Read these notes online") }
-        guard let published = project.config.audiences.first(where: { !graph.isTrusted($0.name) && graph.sees($0.name, release.audience) }) else { return nil }
+        if !policy.isTrusted(audience) { return (url: baseURL + audience + path, label: "Read these notes online") }
+        guard let published = project.config.audiences.first(where: { !policy.isTrusted($0.name) && policy.sees($0.name, release.audience) }) else { return nil }
         return (url: baseURL + published.name + path, label: "Published notes")
     }
 

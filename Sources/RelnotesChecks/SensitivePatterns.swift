@@ -10,12 +10,12 @@ package struct SensitivePatterns {
     let project: Project
     /// The prepared body of each source (`nil`: not prepared, nothing to search).
     let prepared: (MarkdownSource) -> PreparedMarkdown?
-    let graph: AudienceGraph
+    let policy: AudiencePolicy
 
-    package init(project: Project, graph: AudienceGraph, prepared: @escaping (MarkdownSource) -> PreparedMarkdown?) {
+    package init(project: Project, policy: AudiencePolicy, prepared: @escaping (MarkdownSource) -> PreparedMarkdown?) {
         self.project = project
         self.prepared = prepared
-        self.graph = graph
+        self.policy = policy
     }
 
     package func check() -> [Diagnostic] {
@@ -25,7 +25,7 @@ package struct SensitivePatterns {
         var seen = Set<String>()
         // A pattern that ran out of steps on one text is reported once and not tried again.
         var exhausted = Set<String>()
-        for audience in project.config.audiences.map(\.name) where !graph.isTrusted(audience) {
+        for audience in project.config.audiences.map(\.name) where !policy.isTrusted(audience) {
             for (text, location) in visibleTexts(for: audience) {
                 for pattern in patterns where !exhausted.contains(pattern.source) {
                     let match: Range<String.Index>
@@ -99,6 +99,6 @@ package struct SensitivePatterns {
 
     private func bodyLines(_ source: MarkdownSource, for audience: String) -> [(String, SourceLocation)] {
         guard let prepared = prepared(source) else { return [] }
-        return prepared.visibleLines(for: audience, graph: graph).map { (String($0.text), $0.location) }
+        return prepared.visibleLines(for: audience, policy: policy).map { (String($0.text), $0.location) }
     }
 }

@@ -178,13 +178,12 @@ package struct ViewBuilder {
     }
 
     private func ticket(_ key: String) -> TicketView {
-        let linked = config.tickets.linkFor.contains(audience)
-        let url = linked ? bodies.markdown.tickets.url(for: key) : nil
+        let url = bodies.markdown.policy.linksTickets(for: audience) ? bodies.markdown.tickets.url(for: key) : nil
         return TicketView(key: text(key), url: format == .markdown ? url.map(MarkdownText.destination) : url)
     }
 
     private func restriction(_ tag: AudienceTag) -> String? {
-        bodies.markdown.graph.isRestricted(tag.names, for: audience) ? tag.names.joined(separator: ", ") : nil
+        bodies.markdown.policy.restriction(of: tag.names, for: audience)?.joined(separator: ", ")
     }
 
     // MARK: - Pages
