@@ -29,7 +29,7 @@ public struct AudienceFilter: Sendable {
             .filter { $0.status == .released && !$0.version.isPrerelease }
             .map(\.version).max()
         let pages = project.pages.filter { policy.sees(viewer, $0.audience) }.map { page in
-            VisiblePage(page: page, fields: policy.resolve(page.fields, page.overrides, for: viewer), restrictedTo: policy.restriction(of: page.audience.names, for: viewer) ?? [])
+            VisiblePage(page, fields: policy.resolve(page.fields, page.overrides, for: viewer), restrictedTo: policy.restriction(of: page.audience.names, for: viewer) ?? [])
         }
         return AudienceSite(audience: audience, includesDrafts: includeDrafts, releases: releases, pages: pages, latest: latest)
     }
@@ -38,6 +38,8 @@ public struct AudienceFilter: Sendable {
 
     private func visible(_ release: Release, for viewer: String) -> VisibleRelease {
         let fields = policy.resolve(release.fields, release.overrides, for: viewer)
+        let record = ReleaseRecord(release)
+        let restrictedTo = policy.restriction(of: release.audience.names, for: viewer) ?? []
         let own = entries(release.entries, for: viewer)
         let version = release.version
         // Only candidates the viewer sees: an entry inside a hidden release is hidden, and so
@@ -47,17 +49,17 @@ public struct AudienceFilter: Sendable {
             .filter { policy.sees(viewer, $0.audience) }
             .sorted { $0.version < $1.version }
         // Known issues resolved by this version or an earlier one are not carried into it.
-        let isResolved = { (entry: VisibleEntry) in entry.entry.resolvedIn.map { $0 <= version } ?? false }
+        let isResolved = { (entry: VisibleEntry) in entry.resolvedIn.map { $0 <= version } ?? false }
         if !version.isPrerelease {
             let folded = project.config.prereleases == .fold ? candidates.flatMap { entries($0.entries, for: viewer) } : []
             let all = folded + own
-            return VisibleRelease(release: release, fields: fields, entries: all.filter { !isResolved($0) }, resolved: all.filter(isResolved))
+            return VisibleRelease(release: record, fields: fields, restrictedTo: restrictedTo, entries: all.filter { !isResolved($0) }, resolved: all.filter(isResolved))
         }
         // A candidate: everything since the last stable release, and what is new in it.
         let earlier = candidates.flatMap { entries($0.entries, for: viewer) }
         let all = earlier + own
         return VisibleRelease(
-            release: release, fields: fields, entries: all.filter { !isResolved($0) },
+            release: record, fields: fields, restrictedTo: restrictedTo, entries: all.filter { !isResolved($0) },
             newEntries: candidates.isEmpty ? nil : own.filter { !isResolved($0) }, previousCandidate: candidates.last?.version,
             resolved: all.filter(isResolved))
     }
@@ -73,7 +75,7 @@ public struct AudienceFilter: Sendable {
 
     private func entries(_ entries: [Entry], for viewer: String) -> [VisibleEntry] {
         entries.filter { policy.sees(viewer, $0.audience) }.map { entry in
-            VisibleEntry(entry: entry, fields: policy.resolve(entry.fields, entry.overrides, for: viewer), restrictedTo: policy.restriction(of: entry.audience.names, for: viewer) ?? [])
+            VisibleEntry(entry, fields: policy.resolve(entry.fields, entry.overrides, for: viewer), restrictedTo: policy.restriction(of: entry.audience.names, for: viewer) ?? [])
         }
     }
 }

@@ -82,17 +82,17 @@ package struct SensitivePatterns {
             entries += visible.entries
         }
         var seenEntries = Set<String>()
-        for visible in entries where seenEntries.insert(visible.entry.id).inserted {
-            add(visible.fields.title, "title", visible.entry.keys)
-            add(visible.fields.component, "component", visible.entry.keys)
-            for ticket in visible.fields.tickets ?? [] { add(ticket, "tickets", visible.entry.keys) }
+        for visible in entries where seenEntries.insert(visible.id).inserted {
+            add(visible.fields.title, "title", visible.keys)
+            add(visible.fields.component, "component", visible.keys)
+            for ticket in visible.fields.tickets ?? [] { add(ticket, "tickets", visible.keys) }
             texts += visible.fields.extra?.texts ?? []
-            texts += bodyLines(visible.entry.body, for: audience)
+            texts += bodyLines(visible.body, for: audience)
         }
         for visible in site.pages {
-            add(visible.fields.title, "title", visible.page.keys)
+            add(visible.fields.title, "title", visible.keys)
             texts += visible.fields.extra?.texts ?? []
-            texts += bodyLines(visible.page.body, for: audience)
+            texts += bodyLines(visible.body, for: audience)
         }
         return texts
     }
