@@ -37,7 +37,7 @@ public struct AudienceFilter: Sendable {
     // MARK: - Releases
 
     private func visible(_ release: Release, for viewer: String) -> VisibleRelease {
-        let fields = policy.resolve(release.fields, release.overrides, for: viewer)
+        let fields = policy.releaseFields(of: release, for: viewer)
         let record = ReleaseRecord(release)
         let restrictedTo = policy.restriction(of: release.audience.names, for: viewer) ?? []
         let own = entries(release.entries, for: viewer)
@@ -53,13 +53,13 @@ public struct AudienceFilter: Sendable {
         if !version.isPrerelease {
             let folded = project.config.prereleases == .fold ? candidates.flatMap { entries($0.entries, for: viewer) } : []
             let all = folded + own
-            return VisibleRelease(release: record, fields: fields, restrictedTo: restrictedTo, entries: all.filter { !isResolved($0) }, resolved: all.filter(isResolved))
+            return VisibleRelease(fields: fields, release: record, restrictedTo: restrictedTo, entries: all.filter { !isResolved($0) }, resolved: all.filter(isResolved))
         }
         // A candidate: everything since the last stable release, and what is new in it.
         let earlier = candidates.flatMap { entries($0.entries, for: viewer) }
         let all = earlier + own
         return VisibleRelease(
-            release: record, fields: fields, restrictedTo: restrictedTo, entries: all.filter { !isResolved($0) },
+            fields: fields, release: record, restrictedTo: restrictedTo, entries: all.filter { !isResolved($0) },
             newEntries: candidates.isEmpty ? nil : own.filter { !isResolved($0) }, previousCandidate: candidates.last?.version,
             resolved: all.filter(isResolved))
     }
@@ -70,7 +70,7 @@ public struct AudienceFilter: Sendable {
         var fields = ReleaseFields()
         fields.title = "Unreleased"
         fields.summary = "Changes not yet assigned to a release."
-        return VisibleRelease(release: nil, fields: fields, entries: visible)
+        return VisibleRelease(fields: fields, release: nil, entries: visible)
     }
 
     private func entries(_ entries: [Entry], for viewer: String) -> [VisibleEntry] {

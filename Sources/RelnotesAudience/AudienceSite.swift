@@ -7,7 +7,7 @@ import RelnotesModel
 /// the audience blocks it sees applied and the others gone, and each label is the one
 /// `AudiencePolicy` gave. No path leads from it back to the project's unfiltered content
 /// (another audience's block, a hidden entry of a release).
-public struct AudienceSite: Sendable {
+public struct AudienceSite: Sendable, ResolvedValue {
     public var audience: AudienceDefinition
     public var includesDrafts: Bool
     /// Releases newest first; the Unreleased notes first of all when drafts are included.
@@ -18,11 +18,11 @@ public struct AudienceSite: Sendable {
 }
 
 /// A release as one audience sees it.
-public struct VisibleRelease: Sendable {
-    /// The record's own values; `nil` for the Unreleased notes.
-    public var release: ReleaseRecord?
+public struct VisibleRelease: Sendable, ResolvedValue {
     /// Fields after this audience's blocks were applied.
     public var fields: ReleaseFields
+    /// The record's own values; `nil` for the Unreleased notes.
+    public var release: ReleaseRecord?
     /// Audiences named by the release when some audience this one sees may not see it
     /// (for labelling internal-only material in the internal view); empty otherwise.
     public var restrictedTo: [String] = []
@@ -43,7 +43,7 @@ public struct VisibleRelease: Sendable {
 
 /// What of a release record every audience that sees the release receives alike: the
 /// values no audience block can change.
-public struct ReleaseRecord: Sendable {
+public struct ReleaseRecord: Sendable, ResolvedValue {
     public var version: SemanticVersion
     public var status: ReleaseStatus
     /// `YYYY-MM-DD`, as written.
@@ -66,7 +66,7 @@ public struct ReleaseRecord: Sendable {
 }
 
 /// An entry as one audience sees it.
-public struct VisibleEntry: Sendable {
+public struct VisibleEntry: Sendable, ResolvedValue {
     /// The entry's identifier (`1.2.0/REL-117`).
     public var id: String
     /// The configured type's name (`fix`).
@@ -100,7 +100,7 @@ public struct VisibleEntry: Sendable {
 }
 
 /// A page as one audience sees it.
-public struct VisiblePage: Sendable {
+public struct VisiblePage: Sendable, ResolvedValue {
     /// The URL segment, `pages/<slug>/`.
     public var slug: String
     /// Fields after this audience's blocks were applied.
@@ -120,3 +120,11 @@ public struct VisiblePage: Sendable {
     }
 }
 
+/// The values of an audience's site, and the field groups in them, as opposed to the
+/// values of single fields (a sign-off): what `SensitivePatterns` walks through, field by
+/// field, to search every text the site holds.
+package protocol ResolvedValue {}
+
+extension ReleaseFields: ResolvedValue {}
+extension EntryFields: ResolvedValue {}
+extension PageFields: ResolvedValue {}

@@ -5,7 +5,8 @@ import RelnotesModel
 /// `sensitive_patterns`: regular expressions (internal hostnames, tracker URLs, e-mail
 /// addresses) that must not match anything an untrusted audience sees. Trusted audiences
 /// are those that see the default audience, where untagged content goes; every other
-/// audience's text is searched: front-matter values and the body lines left for it.
+/// audience's text is searched: every field of its filtered site and the body lines left
+/// for it (`SiteTexts`).
 package struct SensitivePatterns {
     let project: Project
     /// The prepared body of each source (`nil`: not prepared, nothing to search).
@@ -60,41 +61,14 @@ package struct SensitivePatterns {
             at: location)
     }
 
-    /// Every piece of text `audience` sees, with where it was written.
+    /// Every piece of text `audience`'s site holds, with where it was written: exactly
+    /// what the renderer receives (the site `AudienceFilter` cuts for it, drafts included),
+    /// walked field by field, and each body's lines as filtered for the audience.
     private func visibleTexts(for audience: String) -> [(String, SourceLocation)] {
-        let filter = AudienceFilter(project: project)
-        let site = filter.site(for: project.config.audience(named: audience)!, includeDrafts: true)
-        var texts: [(String, SourceLocation)] = []
-        func add(_ value: String?, _ key: String, _ keys: KeyLocations) {
-            if let value { texts.append((value, keys[key])) }
-        }
-        var entries: [VisibleEntry] = []
-        for visible in site.releases {
-            if let release = visible.release {
-                add(visible.fields.title, "title", release.keys)
-                add(visible.fields.summary, "summary", release.keys)
-                add(visible.fields.releaseManager, "release_manager", release.keys)
-                add(visible.fields.branch, "branch", release.keys)
-                for signOff in visible.fields.signOff ?? [] { add(signOff.team + " " + signOff.state, "sign_off", release.keys) }
-                texts += visible.fields.extra?.texts ?? []
-                texts += bodyLines(release.body, for: audience)
-            }
-            entries += visible.entries
-        }
-        var seenEntries = Set<String>()
-        for visible in entries where seenEntries.insert(visible.id).inserted {
-            add(visible.fields.title, "title", visible.keys)
-            add(visible.fields.component, "component", visible.keys)
-            for ticket in visible.fields.tickets ?? [] { add(ticket, "tickets", visible.keys) }
-            texts += visible.fields.extra?.texts ?? []
-            texts += bodyLines(visible.body, for: audience)
-        }
-        for visible in site.pages {
-            add(visible.fields.title, "title", visible.keys)
-            texts += visible.fields.extra?.texts ?? []
-            texts += bodyLines(visible.body, for: audience)
-        }
-        return texts
+        let site = AudienceFilter(project: project).site(for: project.config.audience(named: audience)!, includeDrafts: true)
+        var texts = SiteTexts { source in self.bodyLines(source, for: audience) }
+        texts.add(site)
+        return texts.found
     }
 
     private func bodyLines(_ source: MarkdownSource, for audience: String) -> [(String, SourceLocation)] {

@@ -46,6 +46,14 @@ public struct AudiencePolicy: Sendable {
         applicable(overrides, for: viewer).reduce(fields) { $0.merging($1) }
     }
 
+    /// A release's fields as `viewer` receives them. A withdrawal reason reaches trusted
+    /// audiences only, wherever it was written: only the internal announcement says it.
+    package func releaseFields(of release: Release, for viewer: String) -> ReleaseFields {
+        var fields = resolve(release.fields, release.overrides, for: viewer)
+        if !isTrusted(viewer) { fields.withdrawalReason = nil }
+        return fields
+    }
+
     // MARK: - Labels, links, trust
 
     /// The label of a piece tagged `names` in `viewer`'s site: its audiences, when `viewer`

@@ -55,7 +55,7 @@ struct AnnouncementBuilder {
             status: status(of: visible, head: detail.head),
             link: link,
             meta: isInternal ? detail.meta : nil,
-            withdrawalReason: isInternal ? visible.fields.withdrawalReason.map(views.text) : nil,
+            withdrawalReason: visible.fields.withdrawalReason.map(views.text),
             introduction: introduction,
             sections: sections,
             nothingToSay: "Nothing to announce: this release lists no \(shape.map { views.text($0.title.lowercased()) }.joined(separator: ", "))."
