@@ -27,17 +27,23 @@ package struct SensitivePatterns {
         // A pattern that ran out of steps on one text is reported once and not tried again.
         var exhausted = Set<String>()
         for audience in project.config.audiences.map(\.name) where !policy.isTrusted(audience) {
-            for (text, location) in visibleTexts(for: audience) {
+            // Texts no pattern matched: a site repeats many (types, versions, dates).
+            var clean = Set<String>()
+            for (text, location) in visibleTexts(for: audience) where !clean.contains(text) {
+                var matched = false
+                defer { if !matched { clean.insert(text) } }
                 for pattern in patterns where !exhausted.contains(pattern.source) {
                     let match: Range<String.Index>
                     do throws(BoundedRegex.BudgetExceeded) {
                         guard let first = try pattern.regex.matches(in: text, first: true).first else { continue }
                         match = first
                     } catch {
+                        matched = true
                         exhausted.insert(pattern.source)
                         found.append(Self.exhausted(pattern, on: location))
                         continue
                     }
+                    matched = true
                     // Point at the match itself, not at the start of its line or value.
                     var place = location
                     place.column += text.distance(from: text.startIndex, to: match.lowerBound)

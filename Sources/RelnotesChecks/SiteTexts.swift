@@ -42,25 +42,32 @@ struct SiteTexts {
     }
 
     private mutating func add(_ value: Any, key: String, keys: KeyLocations?) {
+        // The commonest values first: a cast to a type is a search at run time.
+        if let text = value as? String {
+            self.text(text, key: key, keys: keys)
+            return
+        }
+        if let texts = value as? [String] {
+            for text in texts { self.text(text, key: key, keys: keys) }
+            return
+        }
         switch value {
+        case is Bool, is KeyLocations, is SourceLocation:
+            break
+        case let source as MarkdownSource:
+            found += bodyLines(source)
         case let entry as VisibleEntry:
             if entryIDs.insert(entry.id).inserted { entries.append(entry) }
         case let page as VisiblePage:
             pages.append(page)
         case let release as VisibleRelease:
             walk(release, keys: release.release?.keys)
-        case let resolved as any ResolvedValue:
-            walk(resolved, keys: keys)
-        case let source as MarkdownSource:
-            found += bodyLines(source)
-        case let custom as CustomFields:
-            found += custom.texts
-        case is KeyLocations, is SourceLocation:
-            break
         case let version as SemanticVersion:
             text(version.text, key: key, keys: keys)
-        case let text as String:
-            self.text(text, key: key, keys: keys)
+        case let custom as CustomFields:
+            found += custom.texts
+        case let resolved as any ResolvedValue:
+            walk(resolved, keys: keys)
         default:
             let mirror = Mirror(reflecting: value)
             switch mirror.displayStyle {
@@ -70,7 +77,7 @@ struct SiteTexts {
                 let parts = mirror.children.compactMap { $0.value as? String }
                 if !parts.isEmpty { text(parts.joined(separator: " "), key: key, keys: keys) }
             default:
-                // Flags, numbers and enumerations (a status) hold no written text.
+                // Numbers and enumerations (a status) hold no written text.
                 break
             }
         }
@@ -83,6 +90,7 @@ struct SiteTexts {
 
     /// `releaseManager` → `release_manager`: the key a property is written under.
     static func frontMatterKey(_ label: String) -> String {
+        guard label.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return label }
         var key = ""
         for character in label {
             if character.isUppercase { key += "_" + character.lowercased() } else { key.append(character) }
