@@ -17,7 +17,7 @@ extension Site {
     /// release it does not show, and why.
     public func announcement(version: String, audience: String, format: MarkupFormat) throws(DiagnosticsError) -> Announcement {
         let (site, visible) = try release(version, for: audience)
-        let isInternal = bodies.markdown.graph.isTrusted(audience)
+        let isInternal = bodies.markdown.policy.isTrusted(audience)
         let text = try communication.announcement(visible, in: site, format: format, isInternal: isInternal, link: publishedLink(of: visible, for: audience))
         return Announcement(text: text, leftOut: leftOut(of: visible, for: audience))
     }
@@ -53,12 +53,12 @@ extension Site {
     /// of the first public audience that sees it: only released and withdrawn versions
     /// are published (`build` leaves drafts out), and only with `base_url`.
     private func publishedLink(of visible: VisibleRelease, for audience: String) -> (url: String, label: String)? {
-        guard let baseURL = project.config.baseURL, let release = visible.release,
+        guard let baseURL = project.config.baseURL, let release = recorded(visible),
               release.status == .released || release.status == .withdrawn else { return nil }
-        let graph = bodies.markdown.graph
+        let policy = bodies.markdown.policy
         let path = "/releases/\(release.version.text)/"
-        if !graph.isTrusted(audience) { return (url: baseURL + audience + path, label: "Read these notes online") }
-        guard let published = project.config.audiences.first(where: { !graph.isTrusted($0.name) && graph.sees($0.name, release.audience) }) else { return nil }
+        if !policy.isTrusted(audience) { return (url: baseURL + audience + path, label: "Read these notes online") }
+        guard let published = project.config.audiences.first(where: { !policy.isTrusted($0.name) && policy.sees($0.name, release.audience) }) else { return nil }
         return (url: baseURL + published.name + path, label: "Published notes")
     }
 
@@ -66,10 +66,10 @@ extension Site {
     /// see, and known issues resolved by then.
     private func leftOut(of visible: VisibleRelease, for audience: String) -> [String] {
         var notes = visible.resolved.map { entry in
-            "left out \(entry.entry.body.path): resolved in \(entry.entry.resolvedIn?.text ?? "")"
+            "left out \(entry.body.path): resolved in \(entry.resolvedIn?.text ?? "")"
         }
-        guard let release = visible.release else { return notes }
-        let shown = Set((visible.entries + visible.resolved).map(\.entry.id))
+        guard let release = recorded(visible) else { return notes }
+        let shown = Set((visible.entries + visible.resolved).map(\.id))
         var all = release.entries
         if release.version.isPrerelease || project.config.prereleases == .fold {
             all = project.releases.filter { $0.version.isPrerelease && $0.version.core == release.version.core && $0.version < release.version }
@@ -80,6 +80,13 @@ extension Site {
             notes.append("left out \(hidden.count) entr\(hidden.count == 1 ? "y" : "ies") '\(audience)' does not see: \(hidden.map(\.body.path).joined(separator: ", "))")
         }
         return notes
+    }
+
+    /// The project's release that `visible` shows, unfiltered: what the audience's site does
+    /// not say (who else sees it, its entries hidden from the audience), for the link and
+    /// the notes on what was left out.
+    private func recorded(_ visible: VisibleRelease) -> Release? {
+        visible.release.flatMap { shown in project.releases.first { $0.version == shown.version } }
     }
 }
 

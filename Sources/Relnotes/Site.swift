@@ -53,7 +53,7 @@ public struct Site: Sendable {
         let (theme, themeProblems) = Theme.load(themeFiles, diagnostics: themeFileProblems)
         var diagnostics = loadProblems + bodies.diagnostics + themeProblems + ReleaseRules.check(project) + ReleaseCycleRules.check(project)
         if !bodies.diagnostics.containsErrors {
-            diagnostics += SensitivePatterns(project: project, graph: bodies.markdown.graph, prepared: { bodies.prepared[$0] }).check()
+            diagnostics += SensitivePatterns(project: project, policy: bodies.markdown.policy, prepared: { bodies.prepared[$0] }).check()
         }
         diagnostics += TicketPatternBudget.check(project)
         Trace.mark("checked")

@@ -7,14 +7,14 @@ import RelnotesModel
 /// later, by the Markdown renderer, line by line before cmark parses them.
 public struct AudienceFilter: Sendable {
     public let project: Project
-    public let graph: AudienceGraph
+    public let policy: AudiencePolicy
 
     /// The candidates of each final version, in project order.
     private let candidatesByCore: [SemanticVersion: [Release]]
 
     public init(project: Project) {
         self.project = project
-        self.graph = AudienceGraph(project.config)
+        self.policy = AudiencePolicy(project.config)
         candidatesByCore = Dictionary(grouping: project.releases.filter(\.version.isPrerelease), by: \.version.core)
     }
 
@@ -22,14 +22,14 @@ public struct AudienceFilter: Sendable {
         let viewer = audience.name
         var releases: [VisibleRelease] = []
         if includeDrafts, let unreleased = unreleasedNotes(for: viewer) { releases.append(unreleased) }
-        for release in project.releases where graph.sees(viewer, release.audience) && (includeDrafts || !release.isDraft) {
+        for release in project.releases where policy.sees(viewer, release.audience) && (includeDrafts || !release.isDraft) {
             releases.append(visible(release, for: viewer))
         }
         let latest = releases.compactMap(\.release)
             .filter { $0.status == .released && !$0.version.isPrerelease }
             .map(\.version).max()
-        let pages = project.pages.filter { graph.sees(viewer, $0.audience) }.map { page in
-            VisiblePage(page: page, fields: resolve(page.fields, page.overrides, for: viewer), restrictedTo: restriction(of: page.audience, for: viewer))
+        let pages = project.pages.filter { policy.sees(viewer, $0.audience) }.map { page in
+            VisiblePage(page, fields: policy.resolve(page.fields, page.overrides, for: viewer), restrictedTo: policy.restriction(of: page.audience.names, for: viewer) ?? [])
         }
         return AudienceSite(audience: audience, includesDrafts: includeDrafts, releases: releases, pages: pages, latest: latest)
     }
@@ -37,27 +37,29 @@ public struct AudienceFilter: Sendable {
     // MARK: - Releases
 
     private func visible(_ release: Release, for viewer: String) -> VisibleRelease {
-        let fields = resolve(release.fields, release.overrides, for: viewer)
+        let fields = policy.releaseFields(of: release, for: viewer)
+        let record = ReleaseRecord(release)
+        let restrictedTo = policy.restriction(of: release.audience.names, for: viewer) ?? []
         let own = entries(release.entries, for: viewer)
         let version = release.version
         // Only candidates the viewer sees: an entry inside a hidden release is hidden, and so
         // is that release's version (it must not even be named as the previous candidate).
         let candidates = (candidatesByCore[version.core] ?? [])
             .filter { $0.version < version }
-            .filter { graph.sees(viewer, $0.audience) }
+            .filter { policy.sees(viewer, $0.audience) }
             .sorted { $0.version < $1.version }
         // Known issues resolved by this version or an earlier one are not carried into it.
-        let isResolved = { (entry: VisibleEntry) in entry.entry.resolvedIn.map { $0 <= version } ?? false }
+        let isResolved = { (entry: VisibleEntry) in entry.resolvedIn.map { $0 <= version } ?? false }
         if !version.isPrerelease {
             let folded = project.config.prereleases == .fold ? candidates.flatMap { entries($0.entries, for: viewer) } : []
             let all = folded + own
-            return VisibleRelease(release: release, fields: fields, entries: all.filter { !isResolved($0) }, resolved: all.filter(isResolved))
+            return VisibleRelease(fields: fields, release: record, restrictedTo: restrictedTo, entries: all.filter { !isResolved($0) }, resolved: all.filter(isResolved))
         }
         // A candidate: everything since the last stable release, and what is new in it.
         let earlier = candidates.flatMap { entries($0.entries, for: viewer) }
         let all = earlier + own
         return VisibleRelease(
-            release: release, fields: fields, entries: all.filter { !isResolved($0) },
+            fields: fields, release: record, restrictedTo: restrictedTo, entries: all.filter { !isResolved($0) },
             newEntries: candidates.isEmpty ? nil : own.filter { !isResolved($0) }, previousCandidate: candidates.last?.version,
             resolved: all.filter(isResolved))
     }
@@ -68,32 +70,12 @@ public struct AudienceFilter: Sendable {
         var fields = ReleaseFields()
         fields.title = "Unreleased"
         fields.summary = "Changes not yet assigned to a release."
-        return VisibleRelease(release: nil, fields: fields, entries: visible)
+        return VisibleRelease(fields: fields, release: nil, entries: visible)
     }
 
     private func entries(_ entries: [Entry], for viewer: String) -> [VisibleEntry] {
-        entries.filter { graph.sees(viewer, $0.audience) }.map { entry in
-            VisibleEntry(entry: entry, fields: resolve(entry.fields, entry.overrides, for: viewer), restrictedTo: restriction(of: entry.audience, for: viewer))
+        entries.filter { policy.sees(viewer, $0.audience) }.map { entry in
+            VisibleEntry(entry, fields: policy.resolve(entry.fields, entry.overrides, for: viewer), restrictedTo: policy.restriction(of: entry.audience.names, for: viewer) ?? [])
         }
     }
-
-    // MARK: - Fields and labels
-
-    private func resolve<Fields>(_ fields: Fields, _ overrides: [AudienceOverride<Fields>], for viewer: String) -> Fields where Fields: Mergeable {
-        graph.applicable(overrides, for: viewer).reduce(fields) { $0.merging($1) }
-    }
-
-    /// The tag's audiences when another audience that `viewer` sees may not see the content.
-    private func restriction(of tag: AudienceTag, for viewer: String) -> [String] {
-        graph.isRestricted(tag.names, for: viewer) ? tag.names : []
-    }
 }
-
-/// Field groups that per-audience blocks can override.
-protocol Mergeable: Sendable, Hashable {
-    func merging(_ other: Self) -> Self
-}
-
-extension ReleaseFields: Mergeable {}
-extension EntryFields: Mergeable {}
-extension PageFields: Mergeable {}

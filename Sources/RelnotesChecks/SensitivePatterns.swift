@@ -5,17 +5,18 @@ import RelnotesModel
 /// `sensitive_patterns`: regular expressions (internal hostnames, tracker URLs, e-mail
 /// addresses) that must not match anything an untrusted audience sees. Trusted audiences
 /// are those that see the default audience, where untagged content goes; every other
-/// audience's text is searched: front-matter values and the body lines left for it.
+/// audience's text is searched: every field of its filtered site and the body lines left
+/// for it (`SiteTexts`).
 package struct SensitivePatterns {
     let project: Project
     /// The prepared body of each source (`nil`: not prepared, nothing to search).
     let prepared: (MarkdownSource) -> PreparedMarkdown?
-    let graph: AudienceGraph
+    let policy: AudiencePolicy
 
-    package init(project: Project, graph: AudienceGraph, prepared: @escaping (MarkdownSource) -> PreparedMarkdown?) {
+    package init(project: Project, policy: AudiencePolicy, prepared: @escaping (MarkdownSource) -> PreparedMarkdown?) {
         self.project = project
         self.prepared = prepared
-        self.graph = graph
+        self.policy = policy
     }
 
     package func check() -> [Diagnostic] {
@@ -25,18 +26,24 @@ package struct SensitivePatterns {
         var seen = Set<String>()
         // A pattern that ran out of steps on one text is reported once and not tried again.
         var exhausted = Set<String>()
-        for audience in project.config.audiences.map(\.name) where !graph.isTrusted(audience) {
-            for (text, location) in visibleTexts(for: audience) {
+        for audience in project.config.audiences.map(\.name) where !policy.isTrusted(audience) {
+            // Texts no pattern matched: a site repeats many (types, versions, dates).
+            var clean = Set<String>()
+            for (text, location) in visibleTexts(for: audience) where !clean.contains(text) {
+                var matched = false
+                defer { if !matched { clean.insert(text) } }
                 for pattern in patterns where !exhausted.contains(pattern.source) {
                     let match: Range<String.Index>
                     do throws(BoundedRegex.BudgetExceeded) {
                         guard let first = try pattern.regex.matches(in: text, first: true).first else { continue }
                         match = first
                     } catch {
+                        matched = true
                         exhausted.insert(pattern.source)
                         found.append(Self.exhausted(pattern, on: location))
                         continue
                     }
+                    matched = true
                     // Point at the match itself, not at the start of its line or value.
                     var place = location
                     place.column += text.distance(from: text.startIndex, to: match.lowerBound)
@@ -60,45 +67,18 @@ package struct SensitivePatterns {
             at: location)
     }
 
-    /// Every piece of text `audience` sees, with where it was written.
+    /// Every piece of text `audience`'s site holds, with where it was written: exactly
+    /// what the renderer receives (the site `AudienceFilter` cuts for it, drafts included),
+    /// walked field by field, and each body's lines as filtered for the audience.
     private func visibleTexts(for audience: String) -> [(String, SourceLocation)] {
-        let filter = AudienceFilter(project: project)
-        let site = filter.site(for: project.config.audience(named: audience)!, includeDrafts: true)
-        var texts: [(String, SourceLocation)] = []
-        func add(_ value: String?, _ key: String, _ keys: KeyLocations) {
-            if let value { texts.append((value, keys[key])) }
-        }
-        var entries: [VisibleEntry] = []
-        for visible in site.releases {
-            if let release = visible.release {
-                add(visible.fields.title, "title", release.keys)
-                add(visible.fields.summary, "summary", release.keys)
-                add(visible.fields.releaseManager, "release_manager", release.keys)
-                add(visible.fields.branch, "branch", release.keys)
-                for signOff in visible.fields.signOff ?? [] { add(signOff.team + " " + signOff.state, "sign_off", release.keys) }
-                texts += visible.fields.extra?.texts ?? []
-                texts += bodyLines(release.body, for: audience)
-            }
-            entries += visible.entries
-        }
-        var seenEntries = Set<String>()
-        for visible in entries where seenEntries.insert(visible.entry.id).inserted {
-            add(visible.fields.title, "title", visible.entry.keys)
-            add(visible.fields.component, "component", visible.entry.keys)
-            for ticket in visible.fields.tickets ?? [] { add(ticket, "tickets", visible.entry.keys) }
-            texts += visible.fields.extra?.texts ?? []
-            texts += bodyLines(visible.entry.body, for: audience)
-        }
-        for visible in site.pages {
-            add(visible.fields.title, "title", visible.page.keys)
-            texts += visible.fields.extra?.texts ?? []
-            texts += bodyLines(visible.page.body, for: audience)
-        }
-        return texts
+        let site = AudienceFilter(project: project).site(for: project.config.audience(named: audience)!, includeDrafts: true)
+        var texts = SiteTexts { source in self.bodyLines(source, for: audience) }
+        texts.add(site)
+        return texts.found
     }
 
     private func bodyLines(_ source: MarkdownSource, for audience: String) -> [(String, SourceLocation)] {
         guard let prepared = prepared(source) else { return [] }
-        return prepared.visibleLines(for: audience, graph: graph).map { (String($0.text), $0.location) }
+        return prepared.visibleLines(for: audience, policy: policy).map { (String($0.text), $0.location) }
     }
 }

@@ -10,12 +10,12 @@ import RelnotesModel
 /// ```
 public struct MarkdownRenderer: Sendable {
     let config: SiteConfig
-    package let graph: AudienceGraph
+    package let policy: AudiencePolicy
     package let tickets: TicketLinker
 
     public init(config: SiteConfig) {
         self.config = config
-        self.graph = AudienceGraph(config)
+        self.policy = AudiencePolicy(config)
         self.tickets = TicketLinker(config.tickets)
     }
 
@@ -69,8 +69,8 @@ public struct PreparedMarkdown: Sendable {
 
     /// The body lines `viewer` sees, with where each was written: what the sensitive-pattern
     /// check searches, without reaching into the structure.
-    package func visibleLines(for viewer: String, graph: AudienceGraph) -> [(text: Substring, location: SourceLocation)] {
-        structure.visibleLines(for: viewer, graph: graph)
+    package func visibleLines(for viewer: String, policy: AudiencePolicy) -> [(text: Substring, location: SourceLocation)] {
+        structure.visibleLines(for: viewer, policy: policy)
     }
 }
 

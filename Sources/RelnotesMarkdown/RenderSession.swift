@@ -19,7 +19,7 @@ final class RenderSession {
     }
 
     var unsafeHTML: Bool { renderer.config.unsafeHTML }
-    var linksTickets: Bool { renderer.config.tickets.linkFor.contains(audience) && renderer.config.tickets.url != nil }
+    var linksTickets: Bool { renderer.policy.linksTickets(for: audience) }
 
     /// Filters, parses, extends and renders a prepared text (and, through its admonitions,
     /// the texts nested in it).
@@ -49,7 +49,7 @@ final class RenderSession {
     /// With `labelling`, material that some audience the viewer sees may not see is
     /// wrapped and labelled (internal-only text in the internal view).
     func withTree<Result>(_ structure: MarkdownStructure, labelling: Bool = false, sections: Bool, _ body: (CmarkNode, [Int: String]) -> Result) throws(DiagnosticsError) -> Result {
-        let lines = structure.containers.filter(structure.lines, for: audience, graph: renderer.graph)
+        let lines = structure.containers.filter(structure.lines, for: audience, policy: renderer.policy)
         if !structure.containers.isEmpty {
             try checkNoContainerLeft(in: lines, origin: structure.origin)
         }
@@ -182,20 +182,19 @@ final class RenderSession {
     /// The content lines of the outermost containers this viewer sees but some audience it
     /// sees does not, with the audiences they name.
     private func restrictedRegions(of containers: AudienceContainers) -> [(lines: ClosedRange<Int>, audiences: [String])] {
-        let graph = renderer.graph
         var regions: [(lines: ClosedRange<Int>, audiences: [String])] = []
         for container in containers.containers where container.closer > container.opener + 1 {
-            guard graph.sees(audience, any: container.audiences), graph.isRestricted(container.audiences, for: audience) else { continue }
+            guard let label = renderer.policy.restriction(of: container.audiences, for: audience) else { continue }
             let lines = (container.opener + 1)...(container.closer - 1)
             if let last = regions.last, last.lines.contains(lines.lowerBound) { continue }
-            regions.append((lines, container.audiences))
+            regions.append((lines, label))
         }
         return regions
     }
 
     /// A container line that survived filtering would show its hidden content: fail closed.
     private func checkNoContainerLeft(in lines: [Substring], origin: TextOrigin) throws(DiagnosticsError) {
-        let leftover = AudienceContainers(lines: lines, origin: origin, audiences: renderer.graph.names)
+        let leftover = AudienceContainers(lines: lines, origin: origin, audiences: renderer.policy.names)
         guard leftover.isEmpty else {
             let line = leftover.markerPrefixes.keys.min() ?? 1
             throw DiagnosticsError([.error("unrecognized-container", "this audience container line could not be read safely; put blank lines around it", at: origin.location(line: line))])

@@ -34,8 +34,8 @@ public struct Entry: Sendable, Hashable {
 public struct EntryFields: Sendable, Hashable {
     /// Inline Markdown.
     public var title: String?
-    public var tickets: [String]?
     public var component: String?
+    public var tickets: [String]?
     /// A team's own fields (`extra:`).
     public var extra: CustomFields?
 

@@ -11,7 +11,7 @@ extension SiteConfig {
     /// Whether `audience`'s site is kept out of search engines (`private`; by default the
     /// audiences that see `default_audience`).
     public func isPrivate(_ audience: AudienceDefinition) -> Bool {
-        audience.isPrivate ?? AudienceGraph(self).isTrusted(audience.name)
+        audience.isPrivate ?? AudiencePolicy(self).isTrusted(audience.name)
     }
 
     /// The path of `file` (relative to an audience's folder) under the output folder.

@@ -55,7 +55,7 @@ struct AnnouncementBuilder {
             status: status(of: visible, head: detail.head),
             link: link,
             meta: isInternal ? detail.meta : nil,
-            withdrawalReason: isInternal ? visible.fields.withdrawalReason.map(views.text) : nil,
+            withdrawalReason: visible.fields.withdrawalReason.map(views.text),
             introduction: introduction,
             sections: sections,
             nothingToSay: "Nothing to announce: this release lists no \(shape.map { views.text($0.title.lowercased()) }.joined(separator: ", "))."
@@ -77,7 +77,7 @@ struct AnnouncementBuilder {
 
     /// The entries of a section, in the order of its types, then by component.
     private func items(of mapping: SectionMapping, in entries: [VisibleEntry], labelAll: Bool) throws(DiagnosticsError) -> [AnnouncementItem] {
-        let listed = entries.filter { mapping.types.contains($0.entry.type) }
+        let listed = entries.filter { mapping.types.contains($0.type) }
         guard !listed.isEmpty else { return [] }
         // No folding version: announcements do not say which candidate an entry came from.
         let sections = try views.sections(listed, anchors: HeadingSlugs(), folding: nil)

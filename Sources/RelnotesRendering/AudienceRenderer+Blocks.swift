@@ -14,7 +14,7 @@ extension AudienceRenderer {
         if let highlights = detail.highlights, let release = site.releases[number].release {
             blocks += try bodyBlocks(release.body, shown: highlights, kind: .body, key: "body:")
         }
-        let sources = Dictionary(site.releases[number].entries.map { ($0.entry.id, $0.entry.body) }, uniquingKeysWith: { first, _ in first })
+        let sources = Dictionary(site.releases[number].entries.map { ($0.id, $0.body) }, uniquingKeysWith: { first, _ in first })
         if let newSections = detail.newSections, let previous = detail.previousCandidate {
             blocks.append(PageBlock(kind: .heading, key: "new-since", html: "<h2>New since \(HTML.escape(previous))</h2>"))
             blocks += try entryBlocks(newSections, sources: sources, key: "new:")

@@ -29,7 +29,7 @@ extension AudienceRenderer {
         var types = Set<String>(), components = Set<String>()
         for visible in site.releases {
             for entry in visible.entries {
-                types.insert(entry.entry.type)
+                types.insert(entry.type)
                 if let component = entry.fields.component { components.insert(component) }
             }
         }

@@ -60,7 +60,7 @@ package final class AudienceRenderer: Sendable {
         }
         listing.append(("CHANGELOG.md", .changelogMarkdown))
         for (number, visible) in site.pages.enumerated() {
-            listing.append(("pages/\(visible.page.slug)/index.html", .page(number)))
+            listing.append(("pages/\(visible.slug)/index.html", .page(number)))
         }
         if siteURL != nil { listing.append(("feed.xml", .feed)) }
         listing.append(("releases.json", .json))
@@ -122,7 +122,7 @@ package final class AudienceRenderer: Sendable {
             return page("CHANGELOG.md", "changelog.md", KeepAChangelogBuilder(config: config.changelog).build(all))
         case .page(let number):
             let visible = site.pages[number]
-            let path = "pages/\(visible.page.slug)/"
+            let path = "pages/\(visible.slug)/"
             return page(path + "index.html", "page", try html.page(visible, site: info.at(depth: 2, current: path)))
         case .feed:
             // Only the releases the feed can show (the latest released ones) need their views.
@@ -189,7 +189,7 @@ package final class AudienceRenderer: Sendable {
         var nav = [NavLink(title: "Releases", path: "", url: "", current: false),
                    NavLink(title: "Changelog", path: "changelog/", url: "", current: false)]
         for visible in site.pages {
-            nav.append(NavLink(title: bodies.plain(visible.fields.title ?? visible.page.slug), path: "pages/\(visible.page.slug)/", url: "", current: false))
+            nav.append(NavLink(title: bodies.plain(visible.fields.title ?? visible.slug), path: "pages/\(visible.slug)/", url: "", current: false))
         }
         return SiteInfo(
             title: config.title, reading: reading(site, config: config, bodies: bodies), audience: site.audience.name, audienceTitle: site.audience.title,

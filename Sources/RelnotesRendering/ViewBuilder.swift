@@ -30,7 +30,7 @@ package struct ViewBuilder {
         // The Unreleased notes are named, not numbered: "Unreleased", without a title.
         let title = visible.isUnreleased ? nil : visible.fields.title
         let isLatest = release.map { $0.version == site.latest && $0.status == .released } ?? false
-        let restrictedTo = release.map { restriction($0.audience) } ?? nil
+        let restrictedTo = visible.restrictedTo.isEmpty ? nil : visible.restrictedTo.joined(separator: ", ")
         let isCandidate = release?.version.isPrerelease ?? false
         let supersededBy = release.flatMap { isCandidate && finals.contains($0.version.core) ? $0.version.core.text : nil }
         let isDraft = visible.isDraft && supersededBy == nil
@@ -98,7 +98,7 @@ package struct ViewBuilder {
     func sections(_ entries: [VisibleEntry], anchors: HeadingSlugs, folding version: SemanticVersion?, level: Int = 2, linkable: Bool = false) throws(DiagnosticsError) -> [EntrySection] {
         var sections: [EntrySection] = []
         for type in config.types {
-            let ofType = entries.filter { $0.entry.type == type.name }
+            let ofType = entries.filter { $0.type == type.name }
             guard !ofType.isEmpty else { continue }
             let components = Set(ofType.compactMap(\.fields.component)).sorted()
             var groups: [ComponentGroup] = []
@@ -128,20 +128,20 @@ package struct ViewBuilder {
         var views: [EntryView] = []
         for visible in entries {
             let title = visible.fields.title ?? ""
-            let fileName = visible.entry.id.split(separator: "/").last.map(String.init) ?? visible.entry.id
-            let folder = visible.entry.folder
+            let fileName = visible.id.split(separator: "/").last.map(String.init) ?? visible.id
+            let folder = visible.folder
             views.append(EntryView(
-                id: visible.entry.id,
+                id: visible.id,
                 // Unique in any page, the changelog too, where a release's candidates
                 // list the same entries: the version the entry is listed under, and its file.
                 anchor: anchors.unique(for: Self.dotsToDashes("\(version.map { "v" + $0.text } ?? "unreleased")-\(fileName)")),
                 title: bodies.inline(title, for: audience, as: format),
                 titleText: bodies.plain(title),
-                body: try entryBody(visible.entry.body),
+                body: try entryBody(visible.body),
                 tickets: (visible.fields.tickets ?? []).map(ticket),
                 hasTickets: !(visible.fields.tickets ?? []).isEmpty,
                 component: visible.fields.component.map(text),
-                breaking: visible.entry.breaking,
+                breaking: visible.breaking,
                 restrictedTo: visible.restrictedTo.isEmpty ? nil : visible.restrictedTo.joined(separator: ", "),
                 // On a candidate's page, which candidate brought each entry; a final
                 // release presents its candidates' entries as its own.
@@ -178,20 +178,15 @@ package struct ViewBuilder {
     }
 
     private func ticket(_ key: String) -> TicketView {
-        let linked = config.tickets.linkFor.contains(audience)
-        let url = linked ? bodies.markdown.tickets.url(for: key) : nil
+        let url = bodies.markdown.policy.linksTickets(for: audience) ? bodies.markdown.tickets.url(for: key) : nil
         return TicketView(key: text(key), url: format == .markdown ? url.map(MarkdownText.destination) : url)
-    }
-
-    private func restriction(_ tag: AudienceTag) -> String? {
-        bodies.markdown.graph.isRestricted(tag.names, for: audience) ? tag.names.joined(separator: ", ") : nil
     }
 
     // MARK: - Pages
 
     func page(_ visible: VisiblePage, site info: SiteInfo) throws(DiagnosticsError) -> ContentPage {
-        let rendered = try bodies.render(visible.page.body, for: audience, as: format)
-        let title = visible.fields.title ?? visible.page.slug
+        let rendered = try bodies.render(visible.body, for: audience, as: format)
+        let title = visible.fields.title ?? visible.slug
         let toc = rendered.headings.filter { $0.level >= 2 && $0.level <= 3 }.map { TocItem(level: $0.level, text: $0.text, id: $0.id) }
         return ContentPage(
             site: info,

@@ -93,7 +93,7 @@ struct AudienceContainers: Sendable {
     }
 
     /// The lines `viewer` may see; everything else is blank.
-    func filter(_ lines: [Substring], for viewer: String, graph: AudienceGraph) -> [Substring] {
+    func filter(_ lines: [Substring], for viewer: String, policy: AudiencePolicy) -> [Substring] {
         guard !isEmpty else { return lines }
         var result = lines
         var opened = containers.makeIterator()
@@ -111,7 +111,7 @@ struct AudienceContainers: Sendable {
             if let prefix = markerPrefixes[line] {
                 result[index] = Substring(prefix)
                 if let container = pending, container.opener == line {
-                    let visible = graph.sees(viewer, any: container.audiences)
+                    let visible = policy.sees(viewer, any: container.audiences)
                     if !visible, hiddenDepth == 0 { hiddenPrefix = Substring(prefix) }
                     if !visible { hiddenDepth += 1 }
                     stack.append((container, visible))

@@ -199,14 +199,14 @@ extension Substring {
 extension MarkdownStructure {
     /// The source lines `viewer` sees, admonition bodies and titles included, with their
     /// places in the file: what sensitive patterns are searched in.
-    func visibleLines(for viewer: String, graph: AudienceGraph) -> [(text: Substring, location: SourceLocation)] {
+    func visibleLines(for viewer: String, policy: AudiencePolicy) -> [(text: Substring, location: SourceLocation)] {
         var result: [(text: Substring, location: SourceLocation)] = []
-        let filtered = containers.filter(lines, for: viewer, graph: graph)
+        let filtered = containers.filter(lines, for: viewer, policy: policy)
         for (index, line) in filtered.enumerated() {
             let location = origin.location(line: index + 1)
             if let admonition = admonitions[index + 1], line == lines[index] {
                 if let title = admonition.title { result.append((Substring(title), location)) }
-                result += admonition.body.visibleLines(for: viewer, graph: graph)
+                result += admonition.body.visibleLines(for: viewer, policy: policy)
             } else if !line.isEmpty {
                 result.append((line, location))
             }

@@ -20,7 +20,7 @@ package struct BodyRenderer: Sendable {
     package init(project: Project, reusing previous: BodyRenderer? = nil) {
         markdown = MarkdownRenderer(config: project.config)
         prepared = PreparedBodies(project.allBodies, with: markdown, reusing: previous?.prepared)
-        variants = RenderVariants(config: project.config)
+        variants = RenderVariants(config: project.config, policy: markdown.policy)
         cache = previous?.cache ?? RenderCache()
     }
 

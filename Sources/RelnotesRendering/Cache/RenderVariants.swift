@@ -20,11 +20,11 @@ struct RenderVariants: Sendable {
         case plainText
     }
 
-    private let linking: Set<String>
+    private let policy: AudiencePolicy
     private let keys: TrackerKeyHint
 
-    init(config: SiteConfig) {
-        linking = config.tickets.url == nil ? [] : Set(config.tickets.linkFor)
+    init(config: SiteConfig, policy: AudiencePolicy) {
+        self.policy = policy
         keys = TrackerKeyHint(pattern: config.tickets.pattern)
     }
 
@@ -34,7 +34,7 @@ struct RenderVariants: Sendable {
     }
 
     func variant(ofInline text: String, for audience: String, as format: MarkupFormat) -> Variant {
-        guard format != .text, linking.contains(audience), keys.mayHoldKey(text) else { return .shared }
+        guard format != .text, policy.linksTickets(for: audience), keys.mayHoldKey(text) else { return .shared }
         return .linked
     }
 }

@@ -211,7 +211,7 @@ struct ReleasesJSONBuilder {
     }
 
     private func entries(_ visible: VisibleRelease, _ detail: ReleaseDetail) throws(DiagnosticsError) -> [ReleasesDocument.EntryRecord] {
-        let sources = Dictionary(visible.entries.map { ($0.entry.id, $0.entry.body) }, uniquingKeysWith: { first, _ in first })
+        let sources = Dictionary(visible.entries.map { ($0.id, $0.body) }, uniquingKeysWith: { first, _ in first })
         var records: [ReleasesDocument.EntryRecord] = []
         for section in detail.sections {
             for entry in section.groups.flatMap(\.entries) {

@@ -24,13 +24,13 @@ struct AudienceFilterTests {
     func untaggedIsInternal() throws {
         let external = try Self.site(Self.untagged, for: "external")
         #expect(external.releases.map(\.versionText) == ["1.1.0"])
-        #expect(external.releases.first?.entries.map(\.entry.id) == ["1.1.0/public"])
-        #expect(external.pages.map(\.page.slug) == ["public"])
+        #expect(external.releases.first?.entries.map(\.id) == ["1.1.0/public"])
+        #expect(external.pages.map(\.slug) == ["public"])
 
         let staff = try Self.site(Self.untagged, for: "internal")
         #expect(staff.releases.map(\.versionText) == ["1.1.0", "1.0.0"])
-        #expect(staff.releases.first?.entries.map(\.entry.id) == ["1.1.0/public", "1.1.0/untagged"])
-        #expect(staff.pages.map(\.page.slug) == ["public", "untagged"])
+        #expect(staff.releases.first?.entries.map(\.id) == ["1.1.0/public", "1.1.0/untagged"])
+        #expect(staff.pages.map(\.slug) == ["public", "untagged"])
     }
 
     @Test("internal-only material is labelled for the internal audience, and only there")
@@ -100,7 +100,7 @@ struct AudienceFilterTests {
         let withDrafts = try Self.site(Self.drafts, for: "external", drafts: true)
         #expect(withDrafts.releases.map(\.versionText) == ["unreleased", "1.2.0", "1.1.0-rc.1", "1.0.1", "1.0.0"])
         #expect(withDrafts.releases.map(\.isDraft) == [true, true, true, false, false])
-        #expect(withDrafts.releases.first?.entries.map(\.entry.id) == ["unreleased/next"])
+        #expect(withDrafts.releases.first?.entries.map(\.id) == ["unreleased/next"])
     }
 
     @Test("a withdrawn release stays listed but is never the latest")

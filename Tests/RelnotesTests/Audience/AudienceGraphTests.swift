@@ -53,21 +53,40 @@ struct AudienceGraphTests {
 
     @Test("only audiences that see the default audience are trusted")
     func trusted() {
-        let graph = AudienceGraph(Self.config)
-        #expect(graph.names.filter(graph.isTrusted) == ["staff"])
+        let policy = AudiencePolicy(Self.config)
+        #expect(policy.names.filter(policy.isTrusted) == ["staff"])
     }
 
     @Test("an audience's own block is applied after the blocks of audiences it sees")
     func blockOrder() {
-        let graph = AudienceGraph(Self.config)
+        let policy = AudiencePolicy(Self.config)
         let location = SourceLocation(path: "x.md")
         let overrides = [
             AudienceOverride(audience: "staff", fields: "staff", location: location),
             AudienceOverride(audience: "partner", fields: "partner", location: location),
             AudienceOverride(audience: "audit", fields: "audit", location: location),
         ]
-        #expect(graph.applicable(overrides, for: "staff") == ["partner", "staff"])
-        #expect(graph.applicable(overrides, for: "partner") == ["partner"])
-        #expect(graph.applicable(overrides, for: "public").isEmpty)
+        #expect(policy.applicable(overrides, for: "staff") == ["partner", "staff"])
+        #expect(policy.applicable(overrides, for: "partner") == ["partner"])
+        #expect(policy.applicable(overrides, for: "public").isEmpty)
+    }
+
+    @Test("a piece is labelled with its audiences where an audience the viewer sees may not see it")
+    func restrictionLabels() {
+        let policy = AudiencePolicy(Self.config)
+        #expect(policy.restriction(of: ["staff"], for: "staff") == ["staff"])
+        #expect(policy.restriction(of: ["partner"], for: "staff") == ["partner"])
+        #expect(policy.restriction(of: ["public"], for: "staff") == nil)
+        #expect(policy.restriction(of: ["staff"], for: "public") == nil)
+    }
+
+    @Test("tracker keys become links for the audiences of link_for, and only with a url")
+    func trackerLinks() {
+        var config = Self.config
+        config.tickets.linkFor = ["staff"]
+        #expect(!AudiencePolicy(config).linksTickets(for: "staff"))
+        config.tickets.url = "https://tracker.example/{key}"
+        let policy = AudiencePolicy(config)
+        #expect(policy.linksTickets(for: "staff") && !policy.linksTickets(for: "public"))
     }
 }

@@ -24,7 +24,7 @@ struct ReleaseCandidateTests {
     }
 
     static func ids(_ entries: [VisibleEntry]?) -> [String]? {
-        entries?.map { String($0.entry.id.split(separator: "/").first!) }
+        entries?.map { String($0.id.split(separator: "/").first!) }
     }
 
     @Test("the first candidate lists its own entries and nothing is 'new since' before it")

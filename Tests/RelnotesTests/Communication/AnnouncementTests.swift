@@ -68,7 +68,7 @@ struct AnnouncementTests {
                     let text = try site.announcement(version: release.versionText, audience: audience.name, format: format).text
                     for entry in release.entries {
                         let title = site.bodies.inline(entry.fields.title ?? "", for: audience.name, as: format)
-                        #expect(text.contains(title), "\(release.versionText) \(audience.name) \(format): missing \(entry.entry.id)")
+                        #expect(text.contains(title), "\(release.versionText) \(audience.name) \(format): missing \(entry.id)")
                     }
                 }
             }

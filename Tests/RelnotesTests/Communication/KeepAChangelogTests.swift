@@ -54,7 +54,7 @@ struct KeepAChangelogTests {
                 #expect((metadata["url"] as? String)?.hasPrefix("https://git.tidewater.example/") == true, "\(audience.name) \(key): link")
                 var expected: [String: Int] = [:]
                 for section in mapping {
-                    let count = release.entries.filter { section.types.contains($0.entry.type) }.count
+                    let count = release.entries.filter { section.types.contains($0.type) }.count
                     if count > 0 { expected[section.title.lowercased()] = count }
                 }
                 let sections = parsedRelease.filter { $0.key != "metadata" }.mapValues { ($0 as? [Any])?.count ?? -1 }

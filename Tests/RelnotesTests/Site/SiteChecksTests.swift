@@ -65,6 +65,30 @@ struct SiteChecksTests {
         ])
     }
 
+    @Test("every field of the external site is searched, found by walking it: a sign-off and a page's slug too, not only the fields a list names")
+    func sensitiveFieldsFoundByWalking() throws {
+        let (site, problems) = try InlineProject.site([
+            "relnotes.yml": "sensitive_patterns: ['corp-intranet']\n",
+            "content/releases/1.0.0/release.md": InlineProject.release("1.0.0", "sign_off: {corp-intranet: yes}"),
+            "content/pages/ops.md": "---\ntitle: Ops\naudience: external\nslug: ops-corp-intranet\n---\nText.\n",
+        ])
+        #expect(site == nil)
+        #expect(problems == [
+            "content/pages/ops.md:4:11: error: text visible to 'external' matches the sensitive pattern 'corp-intranet'; move it into an internal block or container",
+            "content/releases/1.0.0/release.md:6:11: error: text visible to 'external' matches the sensitive pattern 'corp-intranet'; move it into an internal block or container",
+        ])
+    }
+
+    @Test("a withdrawal reason reaches trusted audiences only, so the external site holds none to search")
+    func withdrawalReasonTrustedOnly() throws {
+        let (site, problems) = try InlineProject.site([
+            "relnotes.yml": "sensitive_patterns: ['corp-intranet']\n",
+            "content/releases/1.0.0/release.md": InlineProject.release("1.0.0", "withdrawal_reason: see corp-intranet"),
+        ])
+        #expect(site != nil)
+        #expect(problems.isEmpty)
+    }
+
     @Test("one run reports the problems of every stage: front matter, release rules and Markdown together")
     func everyStage() throws {
         let (site, problems) = try InlineProject.site([
