@@ -34,6 +34,8 @@ final class HTTPConnections: Sendable {
         var spare: Int32 = open("/dev/null", O_RDONLY)
         /// Set while the spare is given back: the clients accepted with it are told 503.
         var refusing = false
+        /// Set when the server stops: a client accepted after that is closed at once.
+        var stopped = false
 
         /// Takes the spare descriptor again, if one is free; whether it is held.
         mutating func takeSpare() -> Bool {
@@ -49,23 +51,31 @@ final class HTTPConnections: Sendable {
         state.withLock { state in if state.spare >= 0 { _ = Glibc.close(state.spare) } }
     }
 
+    enum Admission: Equatable {
+        case admitted
+        /// No room (every connection busy, or descriptors run out): the client is told 503.
+        case full
+        /// The server stops.
+        case stopped
+    }
+
     /// Takes a new connection in. At the bound, the connection that has waited longest is ended
-    /// to make room; `false` (answer 503) when every connection is busy, or while descriptors
-    /// have run out.
-    func admit(_ key: ObjectIdentifier, channel: (any Channel)?) -> Bool {
-        let (admitted, ended) = state.withLock { state -> (Bool, Entry?) in
+    /// to make room.
+    func admit(_ key: ObjectIdentifier, channel: (any Channel)?) -> Admission {
+        let (admission, ended) = state.withLock { state -> (Admission, Entry?) in
+            if state.stopped { return (.stopped, nil) }
             // While the spare is given back, a client is admitted only once it can be taken again.
-            if state.refusing && !state.takeSpare() { return (false, nil) }
+            if state.refusing && !state.takeSpare() { return (.full, nil) }
             var ended: Entry?
             if state.entries.values.count(where: { $0.phase != .ending }) >= limit {
                 ended = Self.endOldestWaiting(in: &state.entries)
-                guard ended != nil else { return (false, nil) }
+                guard ended != nil else { return (.full, nil) }
             }
             state.entries[key] = Entry(channel: channel, phase: .waiting, since: .now)
-            return (true, ended)
+            return (.admitted, ended)
         }
         ended?.channel?.close(promise: nil)
-        return admitted
+        return admission
     }
 
     /// What the connection does now.
@@ -101,9 +111,10 @@ final class HTTPConnections: Sendable {
         _ = state.withLock { $0.takeSpare() }
     }
 
-    /// Ends every connection: the server stops.
+    /// Ends every connection, and every one accepted from now on: the server stops.
     func endAll() {
         let ended = state.withLock { state in
+            state.stopped = true
             let keys = state.entries.filter { $0.value.phase != .ending }.keys
             return keys.map { Self.end($0, in: &state.entries) }
         }

@@ -1,9 +1,10 @@
+import Foundation
 import NIOCore
 import NIOHTTP1
 
 /// Between NIO's HTTP/1 codec and Hummingbird's: decides, request by request, whether the
 /// connection goes on after the answer, and tells `HTTPConnectionGuard`; answers the heads
-/// NIO's decoder refuses.
+/// NIO's decoder refuses, and those the guard does (414, 431, 503 at the bound).
 ///
 /// A connection ends after an answer when its request has a body (bodies are never read:
 /// it is answered and closed), says `Connection: close`, or is HTTP/1.0 without
@@ -53,13 +54,19 @@ final class HTTPRequestGate: ChannelDuplexHandler, RemovableChannelHandler {
         }
     }
 
+    /// A head NIO's decoder refuses, or one `HTTPConnectionGuard` refuses (too long, no room).
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         guard !refused else { return }
-        guard let error = error as? HTTPParserError else { return context.fireErrorCaught(error) }
-        switch error {
-        case .invalidMethod: refusal = 405
-        case .invalidVersion: refusal = 505
-        default: refusal = 400
+        if let refusal = error as? HTTPRefusal {
+            self.refusal = refusal.status
+        } else if let error = error as? HTTPParserError {
+            switch error {
+            case .invalidMethod: refusal = 405
+            case .invalidVersion: refusal = 505
+            default: refusal = 400
+            }
+        } else {
+            return context.fireErrorCaught(error)
         }
         refused = true
         if closing.isEmpty { refuse(context: context) }
@@ -68,7 +75,8 @@ final class HTTPRequestGate: ChannelDuplexHandler, RemovableChannelHandler {
     private func refuse(context: ChannelHandlerContext) {
         guard let status = refusal else { return }
         refusal = nil
-        let response = PreviewResponder.Response.refusal(status, headers: status == 405 ? ["Allow": "GET, HEAD"] : [:])
+        let extra = [405: ["Allow": "GET, HEAD"], 503: ["Retry-After": "1"]]
+        let response = PreviewResponder.Response.refusal(status, headers: extra[status] ?? [:])
         var headers = HTTPHeaders(response.headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         headers.add(name: "Content-Length", value: String(response.body.count))
         headers.add(name: "Connection", value: "close")
@@ -77,5 +85,13 @@ final class HTTPRequestGate: ChannelDuplexHandler, RemovableChannelHandler {
         context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: response.body)))), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
         connection.answered(close: true)
+    }
+}
+
+extension PreviewResponder.Response {
+    /// The short plain-text answer to a request the server refuses before any page is looked at.
+    static func refusal(_ status: Int, headers: [String: String] = [:]) -> Self {
+        let phrase = HTTPResponseStatus(statusCode: status).reasonPhrase
+        return Self(status: status, type: "text/plain; charset=utf-8", body: Data("\(status) \(phrase)\n".utf8), headers: headers)
     }
 }

@@ -169,13 +169,13 @@ struct HTTPServingTests {
         let connections = HTTPConnections(limit: 2)
         let objects = (0..<3).map { _ in NSObject() }
         let keys = objects.map(ObjectIdentifier.init)
-        #expect(connections.admit(keys[0], channel: nil))
-        #expect(connections.admit(keys[1], channel: nil))
+        #expect(connections.admit(keys[0], channel: nil) == .admitted)
+        #expect(connections.admit(keys[1], channel: nil) == .admitted)
         connections.set(keys[0], .busy)
         connections.set(keys[1], .busy)
-        #expect(!connections.admit(keys[2], channel: nil))
+        #expect(connections.admit(keys[2], channel: nil) == .full)
         connections.remove(keys[1])
-        #expect(connections.admit(keys[2], channel: nil))
+        #expect(connections.admit(keys[2], channel: nil) == .admitted)
         withExtendedLifetime(objects) {}
     }
 
