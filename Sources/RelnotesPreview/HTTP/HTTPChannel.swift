@@ -39,11 +39,30 @@ struct HTTPChannel: ServerChildChannel, HTTPChannelHandler {
             )
             try pipeline.addHandler(HTTPRequestGate(connection: connection))
             try pipeline.addHandler(HTTP1ToHTTPServerCodec(secure: false))
-            return try NIOAsyncChannel(wrappingChannelSynchronously: channel, configuration: .init(isOutboundHalfClosureEnabled: true))
+            return try Value.closingOnDeinit(channel, configuration: .init(isOutboundHalfClosureEnabled: true))
         }
     }
 
     func handle(value asyncChannel: Value, logger: Logger) async {
         await handleHTTP(asyncChannel: asyncChannel, logger: logger)
+    }
+}
+
+/// NIO's wrapping of a channel that closes it when dropped (swift-nio issue 2813): a connection
+/// accepted just as the server stops may never be handed to the accept loop, and one wrapped
+/// the usual way (`wrappingChannelSynchronously`) then stops the process with "Deinited
+/// NIOAsyncWriter without calling finish()". NIO deprecates this wrapping for connections a
+/// program means to close itself, which the accept loop still does; reached through a
+/// protocol, so that the deprecation says nothing at every build.
+private protocol ClosingOnDeinit {
+    associatedtype Configuration
+    init(synchronouslyWrapping channel: any Channel, configuration: Configuration) throws
+}
+
+extension NIOAsyncChannel: ClosingOnDeinit {}
+
+private extension ClosingOnDeinit {
+    static func closingOnDeinit(_ channel: any Channel, configuration: Configuration) throws -> Self {
+        try Self(synchronouslyWrapping: channel, configuration: configuration)
     }
 }

@@ -21,12 +21,12 @@ struct HTTPServing: Sendable {
 
     /// Listens on `listener` (throwing its `Failure` at once when it cannot), then runs `body`
     /// with the address while serving; requests are answered only once `body` has called
-    /// `open` (they wait until then). Serving stops when `body` returns or the task is
-    /// cancelled: every connection is ended, and `serve` returns.
+    /// `open` (they wait until then). Serving stops when `body` ends or the task is
+    /// cancelled: every connection is ended, and `serve` returns once the server has stopped.
     func serve(on listener: HTTPListener, while body: @Sendable (_ url: URL, _ open: @Sendable () -> Void) async throws -> Void) async throws {
         let opened = Opening()
         let connections = HTTPConnections(limit: limits.connections)
-        let (running, bound) = AsyncThrowingStream<URL, any Error>.makeStream()
+        let (bound, listening) = AsyncThrowingStream<URL, any Error>.makeStream()
         let server = Server(
             childChannelSetup: HTTPChannel(limits: limits, connections: connections, responder: responder(opened)),
             configuration: ServerConfiguration(address: .hostname(listener.address.ipAddress!, port: Int(listener.port)), backlog: 1024),
@@ -34,27 +34,36 @@ struct HTTPServing: Sendable {
                 try? await channel.eventLoop.submit {
                     try channel.pipeline.syncOperations.addHandler(HTTPAcceptErrors(connections: connections), position: .first)
                 }.get()
-                bound.yield(HTTPListener.url(of: channel.localAddress) ?? URL(string: "http://\(listener.host):\(listener.port)/")!)
+                listening.yield(HTTPListener.url(of: channel.localAddress) ?? URL(string: "http://\(listener.host):\(listener.port)/")!)
             },
             eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
             logger: Logger(label: "relnotes.preview") { _ in SwiftLogNoOpLogHandler() }
         )
-        // Requests still waiting when serving stops are let through, to find their connection closed.
-        defer { opened.open() }
-        try await withTaskCancellationHandler {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    do { try await server.run() } catch { bound.finish(throwing: listener.failure(error)) }
-                }
-                var urls = running.makeAsyncIterator()
+        // Not a child task: cancelling it would drop the connections NIO has accepted and not yet
+        // handed over (a crash in NIO); the server is stopped with Hummingbird's graceful shutdown
+        // instead, once every connection is ended.
+        let running = Task {
+            do { try await server.run() } catch { listening.finish(throwing: listener.failure(error)) }
+        }
+        let stop: @Sendable () -> Void = {
+            connections.endAll()
+            opened.open()
+            Task { try? await server.shutdownGracefully() }
+        }
+        do {
+            try await withTaskCancellationHandler {
+                defer { stop() }
+                var urls = bound.makeAsyncIterator()
                 guard let url = try await urls.next() else { throw CancellationError() }
                 try await body(url, opened.open)
-                group.cancelAll()
-                connections.endAll()
+            } onCancel: {
+                stop()
             }
-        } onCancel: {
-            connections.endAll()
+        } catch {
+            await running.value
+            throw error
         }
+        await running.value
     }
 
     /// Hummingbird's responder: the preview's answer, written with GET's `Content-Length` for

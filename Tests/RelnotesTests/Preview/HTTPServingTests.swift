@@ -225,6 +225,17 @@ struct HTTPServingTests {
         #expect(bytes.isEmpty)
     }
 
+    @Test("stopped just after a burst of connections, the server closes every one of them, handed over to Hummingbird or not")
+    func stopsAfterBurst() async throws {
+        for _ in 0..<5 {
+            let server = try await TestServer.start(.quick)
+            let clients = try await offPool { try (0..<64).map { _ in try RawClient(port: server.port) } }
+            server.stop()
+            _ = try? await server.task.value
+            #expect(try await offPool { clients.allSatisfy { $0.readToEnd().closed } })
+        }
+    }
+
     @Test("cancelling the server ends every connection and returns at once")
     func stops() async throws {
         let server = try await TestServer.start(HTTPLimits())
