@@ -5,7 +5,9 @@ import NIOCore
 /// Where the preview listens, and why it cannot: the address is checked before anything is
 /// bound, and a failure to bind (a port in use) is said at once, before anything is built.
 public struct HTTPListener: Sendable {
+    /// The address as given (`--host`): an IP address, or `localhost` for 127.0.0.1.
     public let host: String
+    /// The port as given (`--port`); 0 lets the system choose one.
     public let port: UInt16
     let address: SocketAddress
 
@@ -14,6 +16,7 @@ public struct HTTPListener: Sendable {
         public var description: String
     }
 
+    /// Checks that `host` is an IP address to listen on; nothing is bound yet.
     public init(host: String, port: UInt16) throws(Failure) {
         self.host = host
         self.port = port

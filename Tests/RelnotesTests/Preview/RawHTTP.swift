@@ -115,9 +115,9 @@ struct RawResponse: Sendable {
 }
 
 /// `HTTPServing` in this process, on a free port of 127.0.0.1, answering every GET with the
-/// path it was asked for (and `/big` with 32 MB). Its requests are answered on a thread of its
-/// own (a task executor), so that tests busy on the cooperative pool cannot hold them up; its
-/// timeouts run on NIO's event loops.
+/// path it was asked for (and `/big` with 32 MB). Its bounds and timeouts run on NIO's event
+/// loops, so tests busy on the cooperative pool cannot stretch them; `serve` itself runs on a
+/// thread of its own (a task executor).
 struct TestServer: Sendable {
     let port: Int
     let task: Task<Void, any Error>
