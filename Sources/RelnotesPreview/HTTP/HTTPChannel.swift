@@ -22,6 +22,7 @@ struct HTTPChannel: ServerChildChannel, HTTPChannelHandler {
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         channel.eventLoop.makeCompletedFuture {
+            connections.setUp(channel)
             let connection = HTTPConnectionGuard(limits: limits, connections: connections)
             let pipeline = channel.pipeline.syncOperations
             try pipeline.addHandler(connection)

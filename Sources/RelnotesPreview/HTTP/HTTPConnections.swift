@@ -36,6 +36,9 @@ final class HTTPConnections: Sendable {
         var refusing = false
         /// Set when the server stops: a client accepted after that is closed at once.
         var stopped = false
+        /// Every channel set up and not yet closed, admitted or not: NIO may accept a connection
+        /// it never activates nor hands over while the server stops (swift-nio issue 2813).
+        var channels: [ObjectIdentifier: any Channel] = [:]
 
         /// Takes the spare descriptor again, if one is free; whether it is held.
         mutating func takeSpare() -> Bool {
@@ -111,14 +114,23 @@ final class HTTPConnections: Sendable {
         _ = state.withLock { $0.takeSpare() }
     }
 
+    /// Notes a channel NIO has accepted, until it is closed.
+    func setUp(_ channel: any Channel) {
+        let key = ObjectIdentifier(channel)
+        state.withLock { $0.channels[key] = channel }
+        channel.closeFuture.whenComplete { _ in
+            _ = self.state.withLock { $0.channels.removeValue(forKey: key) }
+        }
+    }
+
     /// Ends every connection, and every one accepted from now on: the server stops.
     func endAll() {
-        let ended = state.withLock { state in
+        let channels = state.withLock { state in
             state.stopped = true
-            let keys = state.entries.filter { $0.value.phase != .ending }.keys
-            return keys.map { Self.end($0, in: &state.entries) }
+            for key in state.entries.keys { state.entries[key]?.phase = .ending }
+            return Array(state.channels.values)
         }
-        ended.forEach { $0.channel?.close(promise: nil) }
+        channels.forEach { $0.close(promise: nil) }
     }
 
     // The channels ended are closed by the callers, after the lock: a channel closed on its own

@@ -61,9 +61,12 @@ struct HTTPServing: Sendable {
             }
         } catch {
             await running.value
+            connections.endAll()
             throw error
         }
         await running.value
+        // Connections NIO accepted while the server stopped and never handed over.
+        connections.endAll()
     }
 
     /// Hummingbird's responder: the preview's answer, written with GET's `Content-Length` for
