@@ -168,6 +168,9 @@ final class HTTPConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     /// The head being decoded has a body.
     func requestHasBody() { bodyFollows = true }
 
+    /// Whether the request line of the head being decoded ends in `HTTP/1.x`.
+    var requestLineIsHTTP1: Bool { scanner.requestLineIsHTTP1 }
+
     /// An answer's last part is written; `close`: the connection ends after it.
     func answered(close: Bool) {
         unanswered = max(0, unanswered - 1)

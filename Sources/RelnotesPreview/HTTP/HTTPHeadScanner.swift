@@ -14,6 +14,13 @@ struct HTTPHeadScanner {
     /// Bytes after the request line's LF, and the header fields ended so far.
     private var fieldBytes = 0
     private var fields = 0
+    /// The last eight bytes of the request line (CRs left out), first in the highest byte.
+    private var lastBytes: UInt64 = 0
+
+    /// Whether the last request line ended in `HTTP/1.x`: NIO's decoder fails a bare LF after
+    /// the version (which RFC 9112 lets a server accept) as it fails `HTTP/2.0`, and only the
+    /// second is answered 505.
+    private(set) var requestLineIsHTTP1 = true
 
     private enum Part {
         /// Before the request line: the empty lines RFC 9112 lets precede it are skipped.
@@ -45,11 +52,14 @@ struct HTTPHeadScanner {
                 guard byte != lf && byte != cr else { continue }
                 part = .requestLine
                 line = 1
+                lastBytes = UInt64(byte)
             case .requestLine:
                 if byte == lf {
                     part = .fields
                     (line, fieldBytes, fields) = (0, 0, 0)
+                    requestLineIsHTTP1 = lastBytes >> 8 == Self.http1
                 } else {
+                    if byte != cr { lastBytes = lastBytes << 8 | UInt64(byte) }
                     line += 1
                     if line > limits.requestLine + 1 { return .refused(status: 414) }
                 }
@@ -72,4 +82,7 @@ struct HTTPHeadScanner {
         }
         return .needsMore
     }
+
+    /// `HTTP/1.` as the seven high bytes of `lastBytes`.
+    private static let http1 = "HTTP/1.".utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
 }

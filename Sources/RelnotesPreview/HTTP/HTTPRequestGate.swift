@@ -10,8 +10,9 @@ import NIOHTTP1
 /// it is answered and closed), says `Connection: close`, or is HTTP/1.0 without
 /// `keep-alive`, and after a refused head. llhttp knows a fixed list of methods, so an
 /// unknown one (`BREW`) is a parse error: it is answered 405 like any method but GET and
-/// HEAD, a version other than 1.x 505, anything else 400 — after the answers still owed on
-/// the connection, which come in the order of their requests (pipelining).
+/// HEAD, a version other than 1.x 505, anything else 400 (a bare LF after the version too) —
+/// after the answers still owed on the connection, which come in the order of their requests
+/// (pipelining).
 final class HTTPRequestGate: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias InboundOut = HTTPServerRequestPart
@@ -62,7 +63,7 @@ final class HTTPRequestGate: ChannelDuplexHandler, RemovableChannelHandler {
         } else if let error = error as? HTTPParserError {
             switch error {
             case .invalidMethod: refusal = 405
-            case .invalidVersion: refusal = 505
+            case .invalidVersion: refusal = connection.requestLineIsHTTP1 ? 400 : 505
             default: refusal = 400
             }
         } else {

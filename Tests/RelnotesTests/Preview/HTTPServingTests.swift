@@ -81,6 +81,7 @@ struct HTTPServingTests {
         ("GET / HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\n", "path / query ", true, 200),
         ("\r\nGET / HTTP/1.1\r\nHost: t\r\n\r\n", "path / query ", true, 200),
         ("GET / HTTP/2.0\r\n\r\n", nil, false, 505),
+        ("GET / HTTP/1.1\nHost: t\n\n", nil, false, 400),
         ("GET /%zz HTTP/1.1\r\nHost: t\r\n\r\n", nil, true, 400),
         ("GET / HTTP/1.1\r\nBad Name: x\r\n\r\n", nil, false, 400),
         ("GET * HTTP/1.1\r\nHost: t\r\n\r\n", nil, true, 400),
