@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
@@ -13,7 +13,13 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/mxcl/Version", from: "2.1.0"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
+        // The preview's HTTP server; without its swift-configuration trait, which relnotes does not use.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        // Hummingbird's own dependencies, named because the preview's channel handlers use them directly.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // Tests only: property-based generation for the fuzz test (Tests/…/Robustness/FuzzTests.swift).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
@@ -72,8 +78,15 @@ let package = Package(
             name: "RelnotesPreview",
             dependencies: [
                 "Relnotes", "RelnotesModel", "RelnotesMarkdown",
-                // FlyingFox's socket layer only; the HTTP server on it is the preview's own (README).
-                .product(name: "FlyingSocks", package: "FlyingFox"),
+                // Hummingbird's HTTP server core on SwiftNIO; the preview's bounds are NIO channel handlers (README).
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The command line, thin over the library.

@@ -26,23 +26,19 @@ public struct PreviewServer: Sendable {
     /// finished build while the next one runs.
     public func run(ready: @Sendable (URL) -> Void, log: @escaping @Sendable (String) -> Void) async throws {
         let listener = try HTTPListener(host: host, port: port)
-        // Watching starts before the first build, so that no change during it is missed.
-        let changes = watch(log: log)
         let state = PreviewState(build: build ?? { [root] current, changed in PreviewSnapshot.build(root: root, after: current, changed: changed) }, log: log)
-        state.changed(ContentWatcher.everything)
-        await state.settled()
         let serving = HTTPServing(limits: limits) { request in
             PreviewResponder.respond(to: request.path, query: request.query, with: state.snapshot)
         }
-        ready(listener.url)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await serving.serve(on: listener) }
-            group.addTask {
-                for await paths in changes { state.changed(paths) }
-                if !Task.isCancelled { throw WatchingStopped() }
-            }
-            try await group.next()
-            group.cancelAll()
+        try await serving.serve(on: listener) { url, open in
+            // Watching starts before the first build, so that no change during it is missed.
+            let changes = watch(log: log)
+            state.changed(ContentWatcher.everything)
+            await state.settled()
+            open()
+            ready(url)
+            for await paths in changes { state.changed(paths) }
+            if !Task.isCancelled { throw WatchingStopped() }
         }
     }
 

@@ -1,91 +1,149 @@
 import Glibc
+import NIOCore
 import Synchronization
 
-/// The open connections of the server, what each is doing and by when it must be done: the
-/// one place the connection bound and every timeout are kept.
+/// The open connections of the server and whether each waits or works: the one place the
+/// connection bound is kept, and where a connection is chosen to make room.
 ///
-/// A connection is ended with `shutdown(2)`, never closed from here: its own task, blocked in
-/// a read or a write, then sees the end of the stream, stops, and closes its socket itself, so
-/// a descriptor is never reused while a task still waits on it.
+/// Each connection's `HTTPConnectionGuard` says when it starts waiting (for a request, or
+/// while a refused one is thrown away) and when it works (a request read, its answer not yet
+/// written). Ending a connection closes its channel; NIO frees the descriptor on the channel's
+/// event loop, and the entry goes when the channel is closed.
 final class HTTPConnections: Sendable {
     enum Phase: Equatable {
         /// Waiting for (the rest of) a request head, or throwing a refused one away: may be ended to make room.
         case waiting
         /// Answering a request.
         case busy
-        /// Shut down; its task has not yet closed it.
+        /// Closed by the server; its channel has not yet said it is closed.
         case ending
     }
 
     struct Entry {
+        var channel: (any Channel)?
         var phase: Phase
         var since: ContinuousClock.Instant
-        var deadline: ContinuousClock.Instant?
     }
 
     let limit: Int
-    private let entries = Mutex<[Int32: Entry]>([:])
+    private let state = Mutex(State())
+
+    private struct State {
+        var entries: [ObjectIdentifier: Entry] = [:]
+        /// A descriptor kept in reserve for when all are used up (`/dev/null`, or -1 while given back).
+        var spare: Int32 = open("/dev/null", O_RDONLY)
+        /// Set while the spare is given back: the clients accepted with it are told 503.
+        var refusing = false
+        /// Set when the server stops: a client accepted after that is closed at once.
+        var stopped = false
+        /// Every channel set up and not yet closed, admitted or not: NIO may accept a connection
+        /// it never activates nor hands over while the server stops (swift-nio issue 2813).
+        var channels: [ObjectIdentifier: any Channel] = [:]
+
+        /// Takes the spare descriptor again, if one is free; whether it is held.
+        mutating func takeSpare() -> Bool {
+            if spare < 0 { spare = open("/dev/null", O_RDONLY) }
+            refusing = spare < 0
+            return !refusing
+        }
+    }
 
     init(limit: Int) { self.limit = limit }
 
-    /// Takes a new connection in, waiting until `deadline`. At the bound, the connection that has
-    /// waited longest is ended to make room; `false` when every connection is busy.
-    func admit(_ file: Int32, deadline: ContinuousClock.Instant) -> Bool {
-        entries.withLock { entries in
-            if entries.values.count(where: { $0.phase != .ending }) >= limit {
-                guard Self.endOldestWaiting(in: &entries) else { return false }
+    deinit {
+        state.withLock { state in if state.spare >= 0 { _ = Glibc.close(state.spare) } }
+    }
+
+    enum Admission: Equatable {
+        case admitted
+        /// No room (every connection busy, or descriptors run out): the client is told 503.
+        case full
+        /// The server stops.
+        case stopped
+    }
+
+    /// Takes a new connection in. At the bound, the connection that has waited longest is ended
+    /// to make room.
+    func admit(_ key: ObjectIdentifier, channel: (any Channel)?) -> Admission {
+        let (admission, ended) = state.withLock { state -> (Admission, Entry?) in
+            if state.stopped { return (.stopped, nil) }
+            // While the spare is given back, a client is admitted only once it can be taken again.
+            if state.refusing && !state.takeSpare() { return (.full, nil) }
+            var ended: Entry?
+            if state.entries.values.count(where: { $0.phase != .ending }) >= limit {
+                ended = Self.endOldestWaiting(in: &state.entries)
+                guard ended != nil else { return (.full, nil) }
             }
-            entries[file] = Entry(phase: .waiting, since: .now, deadline: deadline)
-            return true
+            state.entries[key] = Entry(channel: channel, phase: .waiting, since: .now)
+            return (.admitted, ended)
+        }
+        ended?.channel?.close(promise: nil)
+        return admission
+    }
+
+    /// What the connection does now.
+    func set(_ key: ObjectIdentifier, _ phase: Phase) {
+        state.withLock { state in
+            guard let entry = state.entries[key], entry.phase != .ending, entry.phase != phase else { return }
+            state.entries[key] = Entry(channel: entry.channel, phase: phase, since: .now)
         }
     }
 
-    /// Ends the connection that has waited longest, to give its descriptor back (file
-    /// descriptors ran out); `false` when no connection waits.
-    func endOldestWaiting() -> Bool {
-        entries.withLock { Self.endOldestWaiting(in: &$0) }
+    /// Forgets a connection; called when its channel is closed.
+    func remove(_ key: ObjectIdentifier) {
+        _ = state.withLock { $0.entries.removeValue(forKey: key) }
     }
 
-    /// What the connection does now, and by when it must be done (`nil`: no deadline).
-    func set(_ file: Int32, _ phase: Phase, deadline: ContinuousClock.Instant?) {
-        entries.withLock { entries in
-            guard entries[file]?.phase != .ending else { return }
-            entries[file] = Entry(phase: phase, since: .now, deadline: deadline)
+    /// File descriptors ran out: ends the connection that has waited longest, to give its
+    /// descriptor back. With none waiting, gives the spare descriptor back instead, and the
+    /// clients accepted with it are refused until `refused` takes it again; `false` then.
+    func descriptorsRanOut() -> Bool {
+        let ended = state.withLock { state -> Entry? in
+            if let oldest = Self.endOldestWaiting(in: &state.entries) { return oldest }
+            if state.spare >= 0 { _ = Glibc.close(state.spare) }
+            state.spare = -1
+            state.refusing = true
+            return nil
+        }
+        ended?.channel?.close(promise: nil)
+        return ended != nil
+    }
+
+    /// A client told 503 is gone: the spare descriptor is taken again (its descriptor, most likely).
+    func refused() {
+        _ = state.withLock { $0.takeSpare() }
+    }
+
+    /// Notes a channel NIO has accepted, until it is closed.
+    func setUp(_ channel: any Channel) {
+        let key = ObjectIdentifier(channel)
+        state.withLock { $0.channels[key] = channel }
+        channel.closeFuture.whenComplete { _ in
+            _ = self.state.withLock { $0.channels.removeValue(forKey: key) }
         }
     }
 
-    /// Forgets a connection; called by its task just before it closes the socket.
-    func remove(_ file: Int32) {
-        _ = entries.withLock { $0.removeValue(forKey: file) }
-    }
-
-    /// Ends every connection past its deadline.
-    func endOverdue(at now: ContinuousClock.Instant = .now) {
-        entries.withLock { entries in
-            for (file, entry) in entries where entry.phase != .ending && (entry.deadline.map { $0 <= now } ?? false) {
-                Self.end(file, in: &entries)
-            }
-        }
-    }
-
-    /// Ends every connection: the server stops.
+    /// Ends every connection, and every one accepted from now on: the server stops.
     func endAll() {
-        entries.withLock { entries in
-            for (file, entry) in entries where entry.phase != .ending { Self.end(file, in: &entries) }
+        let channels = state.withLock { state in
+            state.stopped = true
+            for key in state.entries.keys { state.entries[key]?.phase = .ending }
+            return Array(state.channels.values)
         }
+        channels.forEach { $0.close(promise: nil) }
     }
 
-    /// The connections open and not ended.
-    var count: Int { entries.withLock { $0.values.count { $0.phase != .ending } } }
+    // The channels ended are closed by the callers, after the lock: a channel closed on its own
+    // event loop says so at once, and its guard then calls `remove`.
 
-    private static func endOldestWaiting(in entries: inout [Int32: Entry]) -> Bool {
-        guard let oldest = entries.filter({ $0.value.phase == .waiting }).min(by: { $0.value.since < $1.value.since }) else { return false }
-        end(oldest.key, in: &entries)
-        return true
+    /// The connection that has waited longest, marked ending; `nil` when none waits.
+    private static func endOldestWaiting(in entries: inout [ObjectIdentifier: Entry]) -> Entry? {
+        guard let oldest = entries.filter({ $0.value.phase == .waiting }).min(by: { $0.value.since < $1.value.since }) else { return nil }
+        return end(oldest.key, in: &entries)
     }
 
-    private static func end(_ file: Int32, in entries: inout [Int32: Entry]) {
-        _ = Glibc.shutdown(file, Int32(SHUT_RDWR))
-        entries[file]?.phase = .ending
+    private static func end(_ key: ObjectIdentifier, in entries: inout [ObjectIdentifier: Entry]) -> Entry {
+        entries[key]!.phase = .ending
+        return entries[key]!
     }
 }

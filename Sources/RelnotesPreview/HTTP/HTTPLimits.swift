@@ -4,9 +4,9 @@ import Glibc
 /// take to send it or to read the answer, and how many connections are kept at once.
 ///
 /// The bounds are what keep one client (or a thousand idle ones) from freezing the preview
-/// for everyone else: a request head is read in one pass over at most `requestLine +
-/// headerBytes` bytes, a connection that stalls is closed at its deadline, and past
-/// `connections` the longest-idle connection makes room for the new one.
+/// for everyone else: a request head is counted byte by byte as it arrives and refused as
+/// soon as it is too long, a connection that stalls is closed at its deadline, and past
+/// `connections` the longest-idle connection makes room for the new one (`HTTPConnectionGuard`).
 public struct HTTPLimits: Sendable, Equatable {
     /// The longest request line (method, target, version) answered; longer is 414.
     public var requestLine = 8 * 1024
@@ -32,10 +32,5 @@ public struct HTTPLimits: Sendable, Equatable {
         var limit = rlimit()
         let available = getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 ? Int(clamping: limit.rlim_cur) : 1024
         connections = min(1024, max(16, available / 2))
-    }
-
-    /// How often deadlines are looked at: a quarter of the shortest timeout, at most 250 ms.
-    var sweep: Duration {
-        min(.milliseconds(250), min(idle, headerRead, write, drain) / 4)
     }
 }

@@ -1,58 +1,45 @@
-import FlyingSocks
 import Foundation
 import Glibc
+import NIOCore
 
-/// The listening socket of the preview, bound before anything is built, so that a port in use
-/// is said at once.
+/// Where the preview listens, and why it cannot: the address is checked before anything is
+/// bound, and a failure to bind (a port in use) is said at once, before anything is built.
 public struct HTTPListener: Sendable {
-    let socket: Socket
-    /// The address it listens on, with the port the system chose when asked for port 0.
-    public let url: URL
+    /// The address as given (`--host`): an IP address, or `localhost` for 127.0.0.1.
+    public let host: String
+    /// The port as given (`--port`); 0 lets the system choose one.
+    public let port: UInt16
+    let address: SocketAddress
 
     /// Why the preview cannot listen.
     public struct Failure: Error, CustomStringConvertible, Equatable {
         public var description: String
     }
 
+    /// Checks that `host` is an IP address to listen on; nothing is bound yet.
     public init(host: String, port: UInt16) throws(Failure) {
-        let address: any SocketAddress
+        self.host = host
+        self.port = port
         do {
-            if host == "localhost" { address = try sockaddr_in.inet(ip4: "127.0.0.1", port: port) }
-            else if host.contains(":") { address = try sockaddr_in6.inet6(ip6: host, port: port) }
-            else { address = try sockaddr_in.inet(ip4: host, port: port) }
+            address = try SocketAddress(ipAddress: host == "localhost" ? "127.0.0.1" : host, port: Int(port))
         } catch {
             throw Failure(description: "'\(host)' is not an IP address to listen on; pass --host 127.0.0.1 or another address of this machine")
         }
-        do {
-            socket = try Socket(domain: Int32(type(of: address).family))
-            try socket.setValue(true, for: .localAddressReuse)
-        } catch {
-            throw Failure(description: "cannot open a socket: \(error.localizedDescription)")
-        }
-        do {
-            try socket.bind(to: address)
-            try socket.listen()
-        } catch {
-            try? socket.close()
-            if case let SocketError.failed(_, code, _) = error, code == EADDRINUSE {
-                throw Failure(description: "port \(port) is in use; pass --port")
-            }
-            if case let SocketError.failed(_, code, message) = error {
-                throw Failure(description: code == EADDRNOTAVAIL ? "\(host) is not an address of this machine; pass --host" : "cannot listen on \(host):\(port): \(message)")
-            }
-            throw Failure(description: "cannot listen on \(host):\(port): \(error.localizedDescription)")
-        }
-        url = (try? socket.sockname()).map(Self.url(of:)) ?? URL(string: "http://\(host):\(port)/")!
     }
 
-    /// Stops listening; `serve` closes it itself when it ends.
-    public func close() { try? socket.close() }
-
-    static func url(of address: Socket.Address) -> URL {
-        switch address {
-        case let .ip4(host, port): return URL(string: "http://\(host):\(port)/")!
-        case let .ip6(host, port): return URL(string: "http://[\(host)]:\(port)/")!
-        case let .unix(path): return URL(fileURLWithPath: path)
+    /// What binding failed with, said for the command line.
+    func failure(_ error: any Error) -> Failure {
+        switch (error as? IOError)?.errnoCode {
+        case EADDRINUSE: return Failure(description: "port \(port) is in use; pass --port")
+        case EADDRNOTAVAIL: return Failure(description: "\(host) is not an address of this machine; pass --host")
+        case .some(let code): return Failure(description: "cannot listen on \(host):\(port): \(String(cString: strerror(code)))")
+        case nil: return Failure(description: "cannot listen on \(host):\(port): \(error)")
         }
+    }
+
+    /// The address a listening channel got, with the port the system chose when asked for port 0.
+    static func url(of address: SocketAddress?) -> URL? {
+        guard let address, let ip = address.ipAddress, let port = address.port else { return nil }
+        return URL(string: address.protocol == .inet6 ? "http://[\(ip)]:\(port)/" : "http://\(ip):\(port)/")
     }
 }

@@ -1,94 +1,124 @@
-import FlyingSocks
 import Foundation
-import Glibc
+import HTTPTypes
+import HummingbirdCore
+import Logging
+import NIOCore
+import NIOPosix
+import Synchronization
 
-/// The preview's HTTP/1.1 server: GET and HEAD from a function of the request head, over
-/// FlyingSocks' non-blocking sockets, within `HTTPLimits`.
+/// The preview's HTTP/1.1 server: Hummingbird's `Server` on SwiftNIO, answering GET and HEAD
+/// from a function of the request, within `HTTPLimits`.
 ///
-/// FlyingFox's own `HTTPServer` is not used: its request reader has no size bound and is
-/// super-linear in the length of a line, it has no read timeout and no connection bound, and
-/// its accept loop ends the server when file descriptors run out (README, "Preview server").
+/// Hummingbird reads requests (NIO's llhttp decoder) and writes answers; the bounds it has no
+/// setting for are NIO channel handlers of the preview's: `HTTPConnectionGuard` (head sizes,
+/// every timeout, the connection bound), `HTTPRequestGate` (when a connection ends) and
+/// `HTTPAcceptErrors` (file descriptors running out). README, "Preview server".
 struct HTTPServing: Sendable {
     typealias Respond = @Sendable (HTTPRequestHead) -> PreviewResponder.Response
 
     let limits: HTTPLimits
     let respond: Respond
 
-    /// Serves connections on `listener` until the task is cancelled, then ends every connection
-    /// and returns. At the connection bound, or out of file descriptors, the client that has
-    /// waited longest makes room (an idle one); when every connection is busy, new clients are
-    /// told 503. Neither stops the server.
-    func serve(on listener: HTTPListener) async throws {
-        signal(SIGPIPE, SIG_IGN)
-        let pool = SocketPool<ePoll>.ePoll(maxEvents: 64)
-        try await pool.prepare()
-        let server = try AsyncSocket(socket: listener.socket, pool: pool)
+    /// Listens on `listener` (throwing its `Failure` at once when it cannot), then runs `body`
+    /// with the address while serving; requests are answered only once `body` has called
+    /// `open` (they wait until then). Serving stops when `body` ends or the task is
+    /// cancelled: every connection is ended, and `serve` returns once the server has stopped.
+    func serve(on listener: HTTPListener, while body: @Sendable (_ url: URL, _ open: @Sendable () -> Void) async throws -> Void) async throws {
+        let opened = Opening()
         let connections = HTTPConnections(limit: limits.connections)
-        defer { listener.close() }
-        try await withThrowingDiscardingTaskGroup { group in
-            group.addTask { try await pool.run() }
-            group.addTask { [limits] in
-                while true {
-                    try await Task.sleep(for: limits.sweep)
-                    connections.endOverdue()
-                }
-            }
-            var spare = Spare()
-            while !Task.isCancelled {
-                let client: AsyncSocket
-                do {
-                    client = try await server.accept()
-                } catch let SocketError.failed(_, code, _) where code == EMFILE || code == ENFILE {
-                    // Out of descriptors: an idle client gives its one back; with none idle, those waiting are told 503.
-                    if connections.endOldestWaiting() {
-                        try? await Task.sleep(for: .milliseconds(2))
-                    } else {
-                        spare.refuseWaiting(on: listener.socket.file.rawValue)
-                    }
-                    continue
-                } catch let SocketError.failed(_, code, _) where [ENOBUFS, ENOMEM].contains(code) {
-                    try? await Task.sleep(for: .milliseconds(10))
-                    continue
-                } catch let SocketError.failed(_, code, _) where [ECONNABORTED, EINTR, EPROTO, EPERM].contains(code) {
-                    continue
-                } catch {
-                    // Cancelled: the server stops. Anything else is a listening socket gone wrong, reported.
-                    guard error is CancellationError || Task.isCancelled else { throw error }
-                    break
-                }
-                let file = client.socket.file.rawValue
-                guard connections.admit(file, deadline: .now + limits.idle) else {
-                    Self.refuse(file)
-                    continue
-                }
-                group.addTask { await HTTPConnection(socket: client, connections: connections, limits: limits, respond: respond).run() }
-            }
-            connections.endAll()
-            group.cancelAll()
+        let (bound, listening) = AsyncThrowingStream<URL, any Error>.makeStream()
+        let server = Server(
+            childChannelSetup: HTTPChannel(limits: limits, connections: connections, responder: responder(opened)),
+            configuration: ServerConfiguration(address: .hostname(listener.address.ipAddress!, port: Int(listener.port)), backlog: 1024),
+            onServerRunning: { channel in
+                try? await channel.eventLoop.submit {
+                    try channel.pipeline.syncOperations.addHandler(HTTPAcceptErrors(connections: connections), position: .first)
+                }.get()
+                listening.yield(HTTPListener.url(of: channel.localAddress) ?? URL(string: "http://\(listener.host):\(listener.port)/")!)
+            },
+            eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
+            logger: Logger(label: "relnotes.preview") { _ in SwiftLogNoOpLogHandler() }
+        )
+        // Not a child task: cancelling it would drop the connections NIO has accepted and not yet
+        // handed over (a crash in NIO); the server is stopped with Hummingbird's graceful shutdown
+        // instead, once every connection is ended.
+        let running = Task {
+            do { try await server.run() } catch { listening.finish(throwing: listener.failure(error)) }
         }
+        let stop: @Sendable () -> Void = {
+            connections.endAll()
+            opened.open()
+            Task { try? await server.shutdownGracefully() }
+        }
+        do {
+            try await withTaskCancellationHandler {
+                defer { stop() }
+                var urls = bound.makeAsyncIterator()
+                guard let url = try await urls.next() else { throw CancellationError() }
+                try await body(url, opened.open)
+            } onCancel: {
+                stop()
+            }
+        } catch {
+            await running.value
+            connections.endAll()
+            throw error
+        }
+        await running.value
+        // Connections NIO accepted while the server stopped and never handed over.
+        connections.endAll()
     }
 
-    /// Answers 503 and closes, for a client the server has no room for.
-    static func refuse(_ file: Int32) {
-        let answer = HTTPResponseHead.encode(.refusal(503, headers: ["Retry-After": "1"]), close: true) + Data("503 Service Unavailable\n".utf8)
-        _ = answer.withUnsafeBytes { Glibc.send(file, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT | MSG_NOSIGNAL)) }
-        _ = Glibc.close(file)
+    /// Hummingbird's responder: the preview's answer, written with GET's `Content-Length` for
+    /// HEAD too, and 405 for other methods.
+    private func responder(_ opened: Opening) -> HTTPChannelHandler.Responder {
+        { [respond] request, writer, _ in
+            await opened.wait()
+            let method = request.method.rawValue
+            let response: PreviewResponder.Response
+            if method != "GET" && method != "HEAD" {
+                response = .refusal(405, headers: ["Allow": "GET, HEAD"])
+            } else if let head = HTTPRequestHead(method: method, target: request.head.path ?? "") {
+                response = respond(head)
+            } else {
+                response = .refusal(400)
+            }
+            var fields = HTTPFields()
+            for (name, value) in response.headers.sorted(by: { $0.key < $1.key }) {
+                if let name = HTTPField.Name(name) { fields[name] = value }
+            }
+            fields[.contentLength] = String(response.body.count)
+            let head = HTTPResponse(status: .init(code: response.status), headerFields: fields)
+            if method == "HEAD" {
+                try await writer.writeResponse(head)
+            } else {
+                try await writer.write(response: head, body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.body)))
+            }
+        }
     }
 }
 
-/// A descriptor kept in reserve for when all are used up: given back, it lets the waiting
-/// clients be accepted and told 503, instead of staying queued (or the server stopping).
-private struct Spare {
-    private var file = open("/dev/null", O_RDONLY)
+/// Closed until the first build is done: requests that come before wait for it.
+private final class Opening: Sendable {
+    private let state = Mutex<(open: Bool, waiting: [CheckedContinuation<Void, Never>])>((false, []))
 
-    mutating func refuseWaiting(on listener: Int32) {
-        if file >= 0 { _ = Glibc.close(file) }
-        while true {
-            let client = Glibc.accept(listener, nil, nil)
-            guard client >= 0 else { break }
-            HTTPServing.refuse(client)
+    func open() {
+        let waiting = state.withLock { state in
+            state.open = true
+            defer { state.waiting = [] }
+            return state.waiting
         }
-        file = open("/dev/null", O_RDONLY)
-        if file < 0 { usleep(10_000) }
+        waiting.forEach { $0.resume() }
+    }
+
+    func wait() async {
+        guard !state.withLock({ $0.open }) else { return }
+        await withCheckedContinuation { continuation in
+            let open = state.withLock { state in
+                if !state.open { state.waiting.append(continuation) }
+                return state.open
+            }
+            if open { continuation.resume() }
+        }
     }
 }

@@ -115,21 +115,34 @@ struct RawResponse: Sendable {
 }
 
 /// `HTTPServing` in this process, on a free port of 127.0.0.1, answering every GET with the
-/// path it was asked for (and `/big` with 32 MB). It runs on a thread of its own (a task executor), so that tests
-/// busy on the cooperative pool cannot hold up its timeouts.
+/// path it was asked for (and `/big` with 32 MB). Its bounds and timeouts run on NIO's event
+/// loops, so tests busy on the cooperative pool cannot stretch them; `serve` itself runs on a
+/// thread of its own (a task executor).
 struct TestServer: Sendable {
     let port: Int
     let task: Task<Void, any Error>
 
-    static func start(_ limits: HTTPLimits) throws -> TestServer {
+    static func start(_ limits: HTTPLimits) async throws -> TestServer {
         let listener = try HTTPListener(host: "127.0.0.1", port: 0)
         let big = Self.big
         let serving = HTTPServing(limits: limits) { request in
             if request.path == "/big" { return PreviewResponder.Response(status: 200, type: "text/plain", body: big) }
             return .html(200, "path \(request.path) query \(request.query.sorted(by: <).map { "\($0.key)=\($0.value)" }.joined(separator: "&"))")
         }
-        let task = Task(executorPreference: OwnThread()) { try await serving.serve(on: listener) }
-        return TestServer(port: listener.url.port!, task: task)
+        let (urls, listening) = AsyncStream<URL>.makeStream()
+        let task = Task(executorPreference: OwnThread()) {
+            defer { listening.finish() }
+            try await serving.serve(on: listener) { url, open in
+                open()
+                listening.yield(url)
+                while !Task.isCancelled { try? await Task.sleep(for: .seconds(60)) }
+            }
+        }
+        guard let url = await urls.first(where: { _ in true }) else {
+            try await task.value
+            throw RawClient.RawError(message: "the test server did not start")
+        }
+        return TestServer(port: url.port!, task: task)
     }
 
     func stop() { task.cancel() }
