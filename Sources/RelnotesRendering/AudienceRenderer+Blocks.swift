@@ -76,6 +76,6 @@ private extension EntryView {
     /// The entry with `body` as its body (its head alone, or its body apart).
     func withBody(_ body: String?) -> EntryView {
         EntryView(id: id, anchor: anchor, title: title, titleText: titleText, body: body, tickets: tickets, hasTickets: hasTickets,
-                  component: component, breaking: breaking, restrictedTo: restrictedTo, fromVersion: fromVersion)
+                  component: component, breaking: breaking, restrictedTo: restrictedTo, fromVersion: fromVersion, extra: extra, schemaValues: schemaValues)
     }
 }

@@ -146,7 +146,8 @@ package struct ViewBuilder {
                 // On a candidate's page, which candidate brought each entry; a final
                 // release presents its candidates' entries as its own.
                 fromVersion: version?.isPrerelease == true && folder != version ? folder?.text : nil,
-                extra: visible.fields.extra))
+                extra: visible.fields.extra,
+                schemaValues: EntryView.schemaFields.isEmpty ? .none : SchemaFieldValues(visible.fields, EntryView.schemaFields, text: text)))
         }
         return views
     }

@@ -206,8 +206,10 @@ final class EntryView: Sendable {
     let fromVersion: String?
     /// The entry's own fields (`extra:`) as this audience sees them.
     let extra: CustomFields?
+    /// The schema's text fields no property above shows (`SchemaFieldValues`).
+    let schemaValues: SchemaFieldValues
 
-    init(id: String, anchor: String, title: String, titleText: String, body: String?, tickets: [TicketView], hasTickets: Bool, component: String?, breaking: Bool, restrictedTo: String?, fromVersion: String?, extra: CustomFields? = nil) {
+    init(id: String, anchor: String, title: String, titleText: String, body: String?, tickets: [TicketView], hasTickets: Bool, component: String?, breaking: Bool, restrictedTo: String?, fromVersion: String?, extra: CustomFields? = nil, schemaValues: SchemaFieldValues = .none) {
         self.id = id
         self.anchor = anchor
         self.title = title
@@ -220,6 +222,7 @@ final class EntryView: Sendable {
         self.restrictedTo = restrictedTo
         self.fromVersion = fromVersion
         self.extra = extra
+        self.schemaValues = schemaValues
     }
 }
 

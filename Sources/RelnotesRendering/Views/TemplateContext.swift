@@ -31,6 +31,13 @@ struct TemplateField<Root>: Sendable {
         shape = { Value.templateShape }
         self.doc = doc
     }
+
+    /// A text a view does not store as a property of its own (`SchemaFieldValues`).
+    init(reading text: @escaping @Sendable (Root) -> String?, _ doc: String) {
+        read = { String?.templateValue(text($0)) }
+        shape = { String?.templateShape }
+        self.doc = doc
+    }
 }
 
 /// A type whose values templates read. An absent value of a context is empty: it must not
@@ -349,7 +356,12 @@ extension ComponentGroup: TemplateContext {
 }
 
 extension EntryView: TemplateContext {
-    static let templateFields: [String: TemplateField<EntryView>] = [
+    static let templateFields = SchemaFieldValues.extend(ownFields, with: schemaFields) { $0.schemaValues }
+
+    /// The entry schema's text fields the table above does not name: read from `schemaValues`.
+    static let schemaFields = SchemaFieldValues.unclaimed(EntryFields.self, claimed: ownFields.keys)
+
+    private static let ownFields: [String: TemplateField<EntryView>] = [
         "id": .init(\EntryView.id, "the entry's stable id (`1.2.0/REL-117`)"),
         "anchor": .init(\EntryView.anchor, "unique in its page: `v1-2-0-REL-117`"),
         EntryFields.templateName("title"): .init(\EntryView.title, "the title, inline HTML (Markdown in Markdown outputs)"),
