@@ -147,7 +147,7 @@ package struct ViewBuilder {
                 // release presents its candidates' entries as its own.
                 fromVersion: version?.isPrerelease == true && folder != version ? folder?.text : nil,
                 extra: visible.fields.extra,
-                schemaValues: EntryView.schemaFields.isEmpty ? .none : SchemaFieldValues(visible.fields, EntryView.schemaFields, text: text)))
+                schemaValues: SchemaFieldValues(visible.fields, EntryView.schemaFields, text: text)))
         }
         return views
     }

@@ -15,9 +15,6 @@ struct PrettyJSON {
 
     init(capacity: Int = 0) { buffer.reserveCapacity(capacity) }
 
-    /// The text written so far.
-    var bytes: Data { Data(buffer) }
-
     /// How many bytes have been written since the last `take()`.
     var count: Int { buffer.count }
 

@@ -65,7 +65,7 @@ public struct ReleasesDocument: Codable, Hashable, Sendable {
         Self.write(to: &json, audience: audience, latest: latest, schema: schema, title: title) { json in
             json.array(releases) { json, release in release.write(to: &json) }
         }
-        var data = json.bytes
+        var data = json.take()
         data.append(UInt8(ascii: "\n"))
         return data
     }

@@ -7,19 +7,19 @@ import Foundation
 /// search through NSString.
 extension StringProtocol {
     /// Whether the text's UTF-8 holds `needle`'s bytes, in a row.
-    func containsBytes(_ needle: StaticString) -> Bool {
+    package func containsBytes(_ needle: StaticString) -> Bool {
         let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
         return withUTF8Bytes { bytes in bytes.firstOffset(of: pattern) != nil }
     }
 
     /// Whether the text's UTF-8 holds the byte `byte`.
-    func containsByte(_ byte: UInt8) -> Bool {
+    package func containsByte(_ byte: UInt8) -> Bool {
         withUTF8Bytes { bytes in bytes.firstOffset(of: byte, from: 0) != nil }
     }
 
     /// Hands the text's UTF-8 to `body` as one buffer (copied only when the text is not
     /// stored contiguously, as for a bridged string).
-    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    package func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
         return Array(utf8).withUnsafeBufferPointer(body)
     }
@@ -27,14 +27,14 @@ extension StringProtocol {
 
 extension UnsafeBufferPointer<UInt8> {
     /// Where `byte` first occurs at or after `start`.
-    func firstOffset(of byte: UInt8, from start: Int) -> Int? {
+    package func firstOffset(of byte: UInt8, from start: Int) -> Int? {
         guard let base = baseAddress, start < count,
               let found = memchr(base + start, Int32(byte), count - start) else { return nil }
         return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
     /// Where `pattern` first begins.
-    func firstOffset(of pattern: UnsafeBufferPointer<UInt8>) -> Int? {
+    package func firstOffset(of pattern: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let first = pattern.first, pattern.count <= count else { return nil }
         var start = 0
         while let offset = firstOffset(of: first, from: start), offset + pattern.count <= count {
@@ -53,7 +53,7 @@ extension UnsafeBufferPointer<UInt8> {
 /// character (`\r\n` aside: no affix here ends in `\r`). Anything else is compared as
 /// characters.
 extension StringProtocol {
-    func hasPrefixQuickly(_ prefix: String) -> Bool {
+    package func hasPrefixQuickly(_ prefix: String) -> Bool {
         assert(Self.isQuickAffix(prefix))
         let settled: Bool? = withUTF8Bytes { bytes in
             prefix.withUTF8Bytes { affix in
@@ -64,7 +64,7 @@ extension StringProtocol {
         return settled ?? hasPrefix(prefix)
     }
 
-    func hasSuffixQuickly(_ suffix: String) -> Bool {
+    package func hasSuffixQuickly(_ suffix: String) -> Bool {
         assert(Self.isQuickAffix(suffix))
         let settled: Bool? = withUTF8Bytes { bytes in
             suffix.withUTF8Bytes { affix in
@@ -81,7 +81,7 @@ extension StringProtocol {
     }
 
     /// Whether every byte is ASCII: then every byte is a character (`\r\n` aside).
-    var isASCII: Bool {
+    package var isASCII: Bool {
         withUTF8Bytes { bytes in !bytes.contains { $0 >= 0x80 } }
     }
 }
