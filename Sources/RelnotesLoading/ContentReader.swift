@@ -25,8 +25,13 @@ struct ContentReader {
     var diagnostics: [Diagnostic] { reader.diagnostics }
     var audienceNames: [String] { config.audiences.map(\.name) }
 
-    mutating func checkKeys(allowed: [String], in place: String) {
-        reader.checkKeys(mapping, allowed: allowed, in: place, audiences: audienceNames)
+    /// Reports a key outside `Fields`' schema (and the audience blocks), then each key the
+    /// schema requires that the file does not give. `place`: "a changelog entry".
+    mutating func checkKeys<Fields: ContentFields>(of kind: Fields.Type, in place: String) {
+        reader.checkKeys(mapping, allowed: Fields.keys, in: place, audiences: audienceNames)
+        for key in Fields.requiredKeys {
+            _ = reader.required(key, in: mapping, of: place)
+        }
     }
 
     /// The `audience` key, or `fallback` when there is none. Unknown names are errors.
@@ -49,12 +54,13 @@ struct ContentReader {
         return AudienceTag(known, location: field.valueLocation)
     }
 
-    /// The blocks keyed by an audience name, each read by `read` from its own mapping.
-    mutating func overrides<Fields>(allowed: [String], read: (inout FieldReader, YAMLMapping) -> Fields) -> [AudienceOverride<Fields>] {
+    /// The blocks keyed by an audience name, each read by `read` from its own mapping, which
+    /// may hold the fields `Fields`' schema lets an audience block give.
+    mutating func overrides<Fields: ContentFields>(read: (inout FieldReader, YAMLMapping) -> Fields) -> [AudienceOverride<Fields>] {
         var overrides: [AudienceOverride<Fields>] = []
         for field in mapping.fields where audienceNames.contains(field.key) {
             guard let block = reader.mapping(field) else { continue }
-            reader.checkKeys(block, allowed: allowed, in: "the '\(field.key)' block")
+            reader.checkKeys(block, allowed: Fields.perAudienceKeys, in: "the '\(field.key)' block")
             overrides.append(AudienceOverride(audience: field.key, fields: read(&reader, block), location: field.keyLocation))
         }
         return overrides

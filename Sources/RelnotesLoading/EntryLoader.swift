@@ -10,26 +10,24 @@ enum EntryLoader {
         } catch {
             return (nil, [error])
         }
-        content.checkKeys(allowed: ContentKeys.entry, in: "a changelog entry")
+        content.checkKeys(of: EntryFields.self, in: "a changelog entry")
         let mapping = content.mapping
 
         var type: EntryType?
-        if let field = content.reader.required("type", in: mapping, of: "a changelog entry"),
-           let name = content.reader.line(field) {
+        if let field = mapping["type"], let name = content.reader.line(field) {
             type = config.type(named: name)
             if type == nil {
                 let hint = Suggestion.hint(for: name, in: config.types.map(\.name))
                 content.reader.report(.error("unknown-type", "unknown type '\(name)'\(hint)", at: field.valueLocation))
             }
         }
-        _ = content.reader.required("title", in: mapping, of: "a changelog entry")
         let audience = content.audience(default: type?.audience ?? config.defaultAudience)
         let breaking = content.reader.bool(mapping["breaking"]) ?? false
         let resolvedIn = content.reader.version(mapping["resolved_in"])
         let keys = TicketLinker(config.tickets, linking: false)
         let tickets = (keys: keys, pattern: config.tickets.pattern)
         let fields: EntryFields = content.reader.fields(mapping, tickets: tickets)
-        let overrides = content.overrides(allowed: ContentKeys.entryPerAudience) { reader, block -> EntryFields in
+        let overrides = content.overrides { reader, block -> EntryFields in
             reader.fields(block, tickets: tickets)
         }
 

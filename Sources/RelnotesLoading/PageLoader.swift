@@ -9,12 +9,11 @@ enum PageLoader {
         } catch {
             return (nil, [error])
         }
-        content.checkKeys(allowed: ContentKeys.page, in: "a page")
+        content.checkKeys(of: PageFields.self, in: "a page")
         let mapping = content.mapping
-        _ = content.reader.required("title", in: mapping, of: "a page")
         let audience = content.audience(default: config.defaultAudience)
         let fields: PageFields = content.reader.fields(mapping)
-        let overrides = content.overrides(allowed: ContentKeys.pagePerAudience) { reader, block -> PageFields in reader.fields(block) }
+        let overrides = content.overrides { reader, block -> PageFields in reader.fields(block) }
 
         var slug = Slug.make(from: fileName)
         if let field = mapping["slug"], let written = content.reader.line(field) {

@@ -9,12 +9,11 @@ package enum ReleaseLoader {
         } catch {
             return (nil, [error])
         }
-        content.checkKeys(allowed: ContentKeys.release, in: "a release record")
+        content.checkKeys(of: ReleaseFields.self, in: "a release record")
         let mapping = content.mapping
 
         var version: SemanticVersion?
-        if let field = content.reader.required("version", in: mapping, of: "a release record"),
-           let text = content.reader.line(field) {
+        if let field = mapping["version"], let text = content.reader.line(field) {
             do {
                 version = try SemanticVersion(parsing: text)
                 if text != folder {
@@ -24,8 +23,7 @@ package enum ReleaseLoader {
                 content.reader.report(.error("invalid-version", "'\(text)' is not a SemVer 2.0.0 version: \(error.reason)", at: field.valueLocation))
             }
         }
-        let statusName = content.reader.required("status", in: mapping, of: "a release record")
-            .flatMap { content.reader.choice($0, of: ReleaseStatus.allCases.map(\.rawValue)) }
+        let statusName = content.reader.choice(mapping["status"], of: ReleaseStatus.allCases.map(\.rawValue))
         let date = content.reader.date(mapping["date"])
         // Released and withdrawn releases carry the date they shipped. Only when no date is
         // written at all: a misspelt date has its own error.
@@ -34,7 +32,7 @@ package enum ReleaseLoader {
         }
         let audience = content.audience(default: config.defaultAudience)
         let fields: ReleaseFields = content.reader.fields(mapping)
-        let overrides = content.overrides(allowed: ContentKeys.releasePerAudience) { reader, block -> ReleaseFields in reader.fields(block) }
+        let overrides = content.overrides { reader, block -> ReleaseFields in reader.fields(block) }
 
         guard let version, let statusName, let status = ReleaseStatus(rawValue: statusName) else {
             return (nil, content.diagnostics)

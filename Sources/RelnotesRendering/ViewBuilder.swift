@@ -53,7 +53,8 @@ package struct ViewBuilder {
             restrictedTo: restrictedTo,
             supersededBy: supersededBy,
             hasBadges: isLatest || isDraft || isCandidate || release?.status == .withdrawn || restrictedTo != nil,
-            extra: visible.fields.extra)
+            extra: visible.fields.extra,
+            schemaValues: schemaValues(visible.fields, ReleaseSummary.schemaFields))
     }
 
     func detail(of visible: VisibleRelease) throws(DiagnosticsError) -> ReleaseDetail {
@@ -147,9 +148,15 @@ package struct ViewBuilder {
                 // release presents its candidates' entries as its own.
                 fromVersion: version?.isPrerelease == true && folder != version ? folder?.text : nil,
                 extra: visible.fields.extra,
-                schemaValues: SchemaFieldValues(visible.fields, EntryView.schemaFields, text: text)))
+                schemaValues: schemaValues(visible.fields, EntryView.schemaFields)))
         }
         return views
+    }
+
+    /// The values of the schema's `fields` that no view property shows, as this audience
+    /// sees them (`resolved`), in the output's format.
+    private func schemaValues<Fields: ContentFields>(_ resolved: Fields, _ fields: [SchemaFieldValues.Field<Fields>]) -> SchemaFieldValues {
+        fields.isEmpty ? .none : SchemaFieldValues(resolved, fields, text: text, inline: { bodies.inline($0, for: audience, as: format) })
     }
 
     /// Text from front matter or configuration, as text in the output's format: escaped
@@ -197,7 +204,8 @@ package struct ViewBuilder {
             toc: toc,
             hasToc: toc.count > 1,
             restrictedTo: visible.restrictedTo.isEmpty ? nil : visible.restrictedTo.joined(separator: ", "),
-            extra: visible.fields.extra)
+            extra: visible.fields.extra,
+            schemaValues: schemaValues(visible.fields, ContentPage.schemaFields))
     }
 
     /// Releases newest first, grouped by release line; the Unreleased notes first.

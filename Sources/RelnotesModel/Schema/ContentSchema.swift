@@ -5,12 +5,14 @@
 /// in it.
 ///
 /// Adding a per-audience field is a property of the kind's fields and one line here: the
-/// loader accepts and reads the key (at the top level and in audience blocks), audience
-/// blocks merge it, and the reference lists it.
+/// loader accepts and reads the key (at the top level and in audience blocks, and requires
+/// it when it is `required`), audience blocks merge it, `sensitive_patterns` search it, a
+/// text or inline Markdown field with a template name reaches the kind's templates
+/// (`SchemaFieldValues`), and the reference lists it.
 public enum ContentSchema {
     public static let release: [FieldSpec<ReleaseFields>] = [
-        .topLevel("version", .version, template: "version", "the release's SemVer 2.0.0 version; equals its folder's name (required)"),
-        .topLevel("status", .choice, template: "status", "`planned`, `candidate`, `released` or `withdrawn` (required)"),
+        .topLevel("version", .version, required: true, template: "version", "the release's SemVer 2.0.0 version; equals its folder's name"),
+        .topLevel("status", .choice, required: true, template: "status", "`planned`, `candidate`, `released` or `withdrawn`"),
         .topLevel("date", .date, template: "date", "the day it shipped, `YYYY-MM-DD`; required when released or withdrawn"),
         .perAudience("title", .inlineMarkdown(\.title), sensitive: true, template: "title", "the headline; the version when untitled"),
         .perAudience("summary", .inlineMarkdown(\.summary), sensitive: true, template: "summary", "one line for listings and feeds"),
@@ -25,8 +27,8 @@ public enum ContentSchema {
     ]
 
     public static let entry: [FieldSpec<EntryFields>] = [
-        .topLevel("type", .choice, template: "type", "one of the configured types (`fix`); its section (required)"),
-        .perAudience("title", .inlineMarkdown(\.title), sensitive: true, template: "title", "what changed, one line (required)"),
+        .topLevel("type", .choice, required: true, template: "type", "one of the configured types (`fix`); its section"),
+        .perAudience("title", .inlineMarkdown(\.title), required: true, sensitive: true, template: "title", "what changed, one line"),
         .topLevel("audience", .audiences, template: "restrictedTo", "who sees the entry (default: its type's audience, then `default_audience`)"),
         .perAudience("tickets", .trackerKeys(\.tickets), sensitive: true, template: "tickets", "tracker keys, linked for `tickets.link_for`"),
         .perAudience("component", .text(\.component), sensitive: true, template: "component", "a grouping inside the entry's section"),
@@ -36,7 +38,7 @@ public enum ContentSchema {
     ]
 
     public static let page: [FieldSpec<PageFields>] = [
-        .perAudience("title", .inlineMarkdown(\.title), sensitive: true, template: "title", "the page's title, in the navigation too (required)"),
+        .perAudience("title", .inlineMarkdown(\.title), required: true, sensitive: true, template: "title", "the page's title, in the navigation too"),
         .topLevel("audience", .audiences, template: "restrictedTo", "who sees the page (default: `default_audience`)"),
         .topLevel("slug", .slug, template: nil, "its URL segment, `pages/<slug>/` (default: from the file name)"),
         .perAudience(CustomFields.key, .free(\.extra), sensitive: true, template: "extra", "a team's own fields, read as `extra.KEY`"),

@@ -16,18 +16,24 @@ public struct FieldSpec<Fields: ContentFields>: Sendable {
     public let templateName: String?
     /// One line for the template reference.
     public let doc: String
+    /// Whether every file of the kind must give it (at its top level): the loader reports a
+    /// file without it, and the reference says so.
+    public let required: Bool
 
     /// Whether an audience block may give this field.
     public var overridable: Bool { storage != nil }
 
+    /// The reference's line: `doc`, and whether the field is required.
+    public var referenceDoc: String { required ? doc + " (required)" : doc }
+
     /// A field an audience block may give, kept in `storage`.
-    public static func perAudience(_ key: String, _ storage: FieldStorage<Fields>, sensitive: Bool, template: String?, _ doc: String) -> Self {
-        Self(key: key, kind: storage.kind, storage: storage, sensitiveText: sensitive, templateName: template, doc: doc)
+    public static func perAudience(_ key: String, _ storage: FieldStorage<Fields>, required: Bool = false, sensitive: Bool, template: String?, _ doc: String) -> Self {
+        Self(key: key, kind: storage.kind, storage: storage, sensitiveText: sensitive, templateName: template, doc: doc, required: required)
     }
 
     /// A field of the top level only, read by the loader's own rules.
-    public static func topLevel(_ key: String, _ kind: FieldKind, template: String?, _ doc: String) -> Self {
-        Self(key: key, kind: kind, storage: nil, sensitiveText: false, templateName: template, doc: doc)
+    public static func topLevel(_ key: String, _ kind: FieldKind, required: Bool = false, template: String?, _ doc: String) -> Self {
+        Self(key: key, kind: kind, storage: nil, sensitiveText: false, templateName: template, doc: doc, required: required)
     }
 }
 
@@ -144,6 +150,9 @@ extension ContentFields {
         }
         return name
     }
+
+    /// The keys every file of this kind must give, in schema order.
+    public static var requiredKeys: [String] { schema.filter(\.required).map(\.key) }
 
     /// The keys an audience block accepts.
     public static var perAudienceKeys: [String] { schema.filter(\.overridable).map(\.key) }

@@ -58,7 +58,7 @@ package enum TemplateReference {
     private static func fieldTable<Fields>(_ title: String, _ schema: [FieldSpec<Fields>], heading: String) -> String {
         var out = "\n\(heading)# \(title)\n\n| key | holds | per audience | sensitive | template | what |\n|---|---|---|---|---|---|\n"
         for spec in schema {
-            out += "| `\(spec.key)` | \(spec.kind.description) | \(spec.overridable ? "yes" : "") | \(spec.sensitiveText ? "yes" : "") | \(spec.templateName.map { "`\($0)`" } ?? "") | \(cell(spec.doc)) |\n"
+            out += "| `\(spec.key)` | \(spec.kind.description) | \(spec.overridable ? "yes" : "") | \(spec.sensitiveText ? "yes" : "") | \(spec.templateName.map { "`\($0)`" } ?? "") | \(cell(spec.referenceDoc)) |\n"
         }
         return out
     }

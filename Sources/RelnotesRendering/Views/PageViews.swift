@@ -37,6 +37,8 @@ struct ContentPage: Sendable {
     var restrictedTo: String?
     /// The page's own fields (`extra:`) as this audience sees them.
     var extra: CustomFields? = nil
+    /// The schema's fields no property above shows (`SchemaFieldValues`).
+    var schemaValues: SchemaFieldValues = .none
 }
 
 struct TocItem: Sendable {

@@ -32,8 +32,10 @@ final class ReleaseSummary: Sendable {
     let hasBadges: Bool
     /// The release's own fields (`extra:`) as this audience sees them.
     let extra: CustomFields?
+    /// The schema's fields no release view shows (`SchemaFieldValues`).
+    let schemaValues: SchemaFieldValues
 
-    init(version: String, path: String, title: String, titleText: String, hasTitle: Bool, summary: String?, date: String?, dateLong: String?, status: String, line: String, isLatest: Bool, isDraft: Bool, isWithdrawn: Bool, isCandidate: Bool, isUnreleased: Bool, restrictedTo: String?, supersededBy: String? = nil, hasBadges: Bool, extra: CustomFields? = nil) {
+    init(version: String, path: String, title: String, titleText: String, hasTitle: Bool, summary: String?, date: String?, dateLong: String?, status: String, line: String, isLatest: Bool, isDraft: Bool, isWithdrawn: Bool, isCandidate: Bool, isUnreleased: Bool, restrictedTo: String?, supersededBy: String? = nil, hasBadges: Bool, extra: CustomFields? = nil, schemaValues: SchemaFieldValues = .none) {
         self.version = version
         self.path = path
         self.title = title
@@ -53,6 +55,7 @@ final class ReleaseSummary: Sendable {
         self.supersededBy = supersededBy
         self.hasBadges = hasBadges
         self.extra = extra
+        self.schemaValues = schemaValues
     }
 }
 

@@ -244,7 +244,12 @@ extension Pagination: TemplateContext {
 }
 
 extension ContentPage: TemplateContext {
-    static let templateFields: [String: TemplateField<ContentPage>] = [
+    static let templateFields = SchemaFieldValues.extend(ownFields, with: schemaFields) { $0.schemaValues }
+
+    /// The page schema's fields the table below does not name: read from `schemaValues`.
+    static let schemaFields = SchemaFieldValues.unclaimed(PageFields.self, claimed: ownFields.keys)
+
+    private static let ownFields: [String: TemplateField<ContentPage>] = [
         "site": .init(\ContentPage.site, "the site around the page"),
         PageFields.templateName("title"): .init(\ContentPage.title, "the page's title, inline HTML"),
         "titleText": .init(\ContentPage.titleText, "the title as plain text"),
@@ -265,7 +270,15 @@ extension TocItem: TemplateContext {
 }
 
 extension ReleaseSummary: TemplateContext {
-    static let templateFields: [String: TemplateField<ReleaseSummary>] = [
+    static let templateFields = SchemaFieldValues.extend(ownFields, with: schemaFields) { $0.schemaValues }
+
+    /// The release schema's fields that no release view names (the head below, the detail
+    /// around it, its `meta`, the announcement): read from `schemaValues`.
+    static let schemaFields = SchemaFieldValues.unclaimed(
+        ReleaseFields.self,
+        claimed: Array(ownFields.keys) + ReleaseDetail.templateFields.keys + ReleaseMeta.templateFields.keys + AnnouncementView.templateFields.keys)
+
+    private static let ownFields: [String: TemplateField<ReleaseSummary>] = [
         ReleaseFields.templateName("version"): .init(\ReleaseSummary.version, "the version, or `Unreleased`"),
         "supersededBy": .init(\ReleaseSummary.supersededBy, "for a candidate of a version this audience sees released: that version"),
         "path": .init(\ReleaseSummary.path, "from the audience root: `releases/1.2.0/`"),

@@ -44,7 +44,12 @@ struct TemplateContextTests {
             if mirror.displayStyle != .optional, let context = value as? any TemplateContext {
                 // `schemaValues` carries the schema's fields no property shows (SchemaFieldValues).
                 let labels = Set(mirror.children.compactMap(\.label)).subtracting(["schemaValues"])
-                let schemaNames = value is EntryView ? Set(EntryView.schemaFields.map(\.name)) : []
+                let schemaNames: Set<String> = switch value {
+                case is EntryView: Set(EntryView.schemaFields.map(\.name))
+                case is ReleaseSummary: Set(ReleaseSummary.schemaFields.map(\.name))
+                case is ContentPage: Set(ContentPage.schemaFields.map(\.name))
+                default: []
+                }
                 #expect(Set(type(of: context).fieldNames).subtracting(schemaNames) == labels, "\(type(of: value))")
                 checked.insert(String(describing: type(of: value)))
             }
