@@ -11,7 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // swift-mustache 2.1.1 with a patch that makes its lookups cheaper (Vendor/README.md).
+        .package(path: "Vendor/swift-mustache"),
         .package(url: "https://github.com/mxcl/Version", from: "2.1.0"),
         // The preview's HTTP server; without its swift-configuration trait, which relnotes does not use.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),

@@ -1,0 +1,127 @@
+//
+// This source file is part of the Hummingbird server framework project
+// Copyright (c) the Hummingbird authors
+//
+// See LICENSE.txt for license information
+// SPDX-License-Identifier: Apache-2.0
+//
+
+/// An object of the context stack, with what every lookup in it needs worked out once, when
+/// it is pushed: whether it is a `MustacheParent`. A protocol cast asks the runtime's
+/// conformance cache each time (and, on several threads, contends for it); a lookup that
+/// climbs the stack would otherwise cast every object it passes, on every lookup.
+struct MustacheContextObject {
+    let object: Any
+    /// `object` as a `MustacheParent`, when it is one and has no custom representation;
+    /// `nil` otherwise (an object with a custom representation is asked for it at every
+    /// lookup, as the representation may change).
+    let parent: MustacheParent?
+    /// Whether `object` has a custom representation.
+    let isRepresented: Bool
+
+    init(_ object: Any, casts: MustacheCasts) {
+        self.object = object
+        if casts.cast(object, .customRepresentation, as: MustacheCustomRepresentation.self) != nil {
+            self.isRepresented = true
+            self.parent = nil
+        } else {
+            self.isRepresented = false
+            self.parent = casts.cast(object, .parent, as: MustacheParent.self)
+        }
+    }
+}
+
+/// The protocol casts of one render, with the types found not to conform remembered, so
+/// that each failing cast is asked of the runtime once per type and render.
+///
+/// Only types for which a cast's outcome depends on the type alone are remembered: not
+/// `Optional` (a cast looks into `.some`) nor `AnyHashable` (it looks into its box). Used
+/// by one render on one thread: it is never shared between renders.
+final class MustacheCasts {
+    enum Target: UInt8 {
+        case customRepresentation = 1
+        case parent = 2
+        case customRenderable = 4
+        case sequence = 8
+        case lambda = 16
+        case transformable = 32
+        case anyOptional = 64
+    }
+
+    private var types: [ObjectIdentifier] = []
+    /// Per type in `types`: the targets it does not conform to; 128: not to be remembered.
+    private var lacking: [UInt8] = []
+    private static let unremembered: UInt8 = 128
+
+    init() {}
+
+    /// `object as? T`, where `T` is `target`'s protocol.
+    @inline(__always)
+    func cast<T>(_ object: Any, _ target: Target, as: T.Type) -> T? {
+        let type = ObjectIdentifier(Swift.type(of: object))
+        let index = self.index(of: type, object: object)
+        if self.lacking[index] & target.rawValue != 0 { return nil }
+        if let value = object as? T { return value }
+        if self.lacking[index] & Self.unremembered == 0 { self.lacking[index] |= target.rawValue }
+        return nil
+    }
+
+    private func index(of type: ObjectIdentifier, object: Any) -> Int {
+        // The most recent types first: lookups repeat in the same few.
+        var index = self.types.count - 1
+        while index >= 0 {
+            if self.types[index] == type { return index }
+            index -= 1
+        }
+        self.types.append(type)
+        let dynamicType = Swift.type(of: object)
+        let remembered = !(dynamicType is AnyOptional.Type) && dynamicType != AnyHashable.self
+        self.lacking.append(remembered ? 0 : Self.unremembered)
+        return self.types.count - 1
+    }
+}
+
+/// The context stack: each object linked to the one below it, so that pushing one (at every
+/// section and every item of a list) makes one node instead of copying the whole stack.
+struct MustacheContextStack {
+    fileprivate final class Node {
+        let object: MustacheContextObject
+        let below: Node?
+
+        init(_ object: MustacheContextObject, below: Node?) {
+            self.object = object
+            self.below = below
+        }
+    }
+
+    private let top: Node
+
+    init(_ object: MustacheContextObject) {
+        self.top = Node(object, below: nil)
+    }
+
+    private init(top: Node) {
+        self.top = top
+    }
+
+    /// The innermost object.
+    var last: MustacheContextObject? { self.top.object }
+
+    /// The stack with `object` pushed on it.
+    func appending(_ object: MustacheContextObject) -> MustacheContextStack {
+        MustacheContextStack(top: Node(object, below: self.top))
+    }
+
+    /// The objects from the innermost out.
+    func reversed() -> FromTop { FromTop(node: self.top) }
+
+    struct FromTop: Sequence, IteratorProtocol {
+        fileprivate var node: Node?
+
+        mutating func next() -> MustacheContextObject? {
+            guard let node else { return nil }
+            self.node = node.below
+            return node.object
+        }
+    }
+}
