@@ -48,9 +48,13 @@ final class MustacheCasts {
         case anyOptional = 64
     }
 
-    private var types: [ObjectIdentifier] = []
+    // Used by one thread only (see above): no exclusivity checks, which cost more than the
+    // lookups they guard.
+    @exclusivity(unchecked) private var types: [ObjectIdentifier] = []
     /// Per type in `types`: the targets it does not conform to; 128: not to be remembered.
-    private var lacking: [UInt8] = []
+    @exclusivity(unchecked) private var lacking: [UInt8] = []
+    /// Where the last type asked for was found in `types`: lookups repeat one type in a row.
+    @exclusivity(unchecked) private var lastIndex = 0
     private static let unremembered: UInt8 = 128
 
     init() {}
@@ -67,6 +71,13 @@ final class MustacheCasts {
     }
 
     private func index(of type: ObjectIdentifier, object: Any) -> Int {
+        if self.lastIndex < self.types.count, self.types[self.lastIndex] == type { return self.lastIndex }
+        let index = self.find(type, object: object)
+        self.lastIndex = index
+        return index
+    }
+
+    private func find(_ type: ObjectIdentifier, object: Any) -> Int {
         // The most recent types first: lookups repeat in the same few.
         var index = self.types.count - 1
         while index >= 0 {
@@ -114,6 +125,18 @@ struct MustacheContextStack {
 
     /// The objects from the innermost out.
     func reversed() -> FromTop { FromTop(node: self.top) }
+
+    /// What `body` gives for the first object, from the innermost out, for which it gives
+    /// anything; each object lent to `body`, not copied out of its node.
+    @inline(__always)
+    func first(_ body: (borrowing MustacheContextObject) -> Any?) -> Any? {
+        var node: Node? = self.top
+        while let current = node {
+            if let value = body(current.object) { return value }
+            node = current.below
+        }
+        return nil
+    }
 
     struct FromTop: Sequence, IteratorProtocol {
         fileprivate var node: Node?

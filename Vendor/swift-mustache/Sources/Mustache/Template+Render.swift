@@ -219,7 +219,7 @@ extension MustacheTemplate {
             _getImmediateChild(named: name, from: MustacheContextObject(object, casts: casts))
         }
 
-        func _getImmediateChild(named name: String, from object: MustacheContextObject) -> Any? {
+        func _getImmediateChild(named name: String, from object: borrowing MustacheContextObject) -> Any? {
             if let parent = object.parent {
                 return parent.child(named: name)
             } else if !object.isRepresented {
@@ -261,12 +261,7 @@ extension MustacheTemplate {
 
         /// `_getChildInStack` for a name without a `.`: no split.
         func _getChildInStack(named name: String, from stack: MustacheContextStack) -> Any? {
-            for object in stack.reversed() {
-                if let childObject = _getImmediateChild(named: name, from: object) {
-                    return childObject
-                }
-            }
-            return nil
+            stack.first { object in _getImmediateChild(named: name, from: object) }
         }
 
         // work out which object to access. "." means the current object, if the variable name is ""
@@ -282,7 +277,7 @@ extension MustacheTemplate {
         } else if name.first == "." {
             let nameSplit = name.split(separator: ".").map { String($0) }
             child = _getChild(named: nameSplit[...], from: context.stack.last!.object)
-        } else if !name.utf8.contains(UInt8(ascii: ".")) {
+        } else if !Self.containsDot(name) {
             child = _getChildInStack(named: name, from: context.stack)
         } else {
             let nameSplit = name.split(separator: ".").map { String($0) }
@@ -312,6 +307,12 @@ extension MustacheTemplate {
             return nil
         }
         return child
+    }
+
+    /// Whether `name` holds a `.`, read from its bytes.
+    private static func containsDot(_ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { bytes in bytes.contains(UInt8(ascii: ".")) }
     }
 
     private func unwrapIfAnyContainsOptional(_ value: Any, casts: MustacheCasts) -> Any {
