@@ -23,14 +23,14 @@ struct CustomListView: MustacheSequence, MustacheCustomRenderable {
     let items: [Any]
 
     func makeIterator() -> IndexingIterator<[Any]> { items.makeIterator() }
-    var renderText: String { items.compactMap { ($0 as? TemplateText)?.text }.joined(separator: ", ") }
+    var renderText: String { items.compactMap { $0 as? String }.joined(separator: ", ") }
     var isNull: Bool { false }
 }
 
 extension CustomValue {
     var templateValue: Any {
         switch self {
-        case .text(let text, _): TemplateText(text)
+        case .text(let text, _): text
         case .flag(let flag): flag
         case .list(let values): CustomListView(items: values.map(\.templateValue))
         case .mapping(let fields): CustomFieldsView(fields: fields)

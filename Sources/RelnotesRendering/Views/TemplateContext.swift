@@ -4,9 +4,8 @@ import RelnotesModel
 /// Template contexts answer swift-mustache's lookups from a table of fields instead of
 /// `Mirror`, which reflects every property on every lookup (and on every step up the
 /// context stack). Each field is read by a closure that knows its type, so a lookup costs
-/// no dynamic cast, and text comes wrapped as `TemplateText`, which swift-mustache renders
-/// without asking the runtime what a `String` conforms to. `TemplateContextTests` checks
-/// that each table lists every stored property.
+/// no dynamic cast. `TemplateContextTests` checks that each table lists every stored
+/// property.
 protocol TemplateContext: MustacheParent, TemplateValue {
     static var templateFields: [String: TemplateField<Self>] { get }
 }
@@ -68,9 +67,9 @@ extension Optional: TemplateValue where Wrapped: TemplateValue {
     static var templateShape: TemplateShape { Wrapped.templateShape }
 }
 
-extension String: TemplateValue {
-    static func templateValue(_ value: Self) -> Any { TemplateText(value) }
-}
+/// Text reaches templates as a `String`, which the vendored swift-mustache renders without
+/// asking the runtime what else it might be (`Vendor/README.md`).
+extension String: TemplateValue {}
 
 extension Bool: TemplateValue {
     static var templateShape: TemplateShape { .flag }
@@ -80,20 +79,6 @@ extension Int: TemplateValue {}
 
 extension Array: TemplateValue where Element: TemplateValue {
     static var templateShape: TemplateShape { .list(Element.templateShape) }
-}
-
-/// A text value, rendered exactly as swift-mustache renders a `String`: escaped by `{{x}}`,
-/// as it is by `{{{x}}}`, with the transforms of `String` (`{{uppercased(x)}}`), and, as a
-/// section's context, answering no name, so lookups go on outwards as they do from a string.
-struct TemplateText: MustacheCustomRenderable, MustacheTransformable, MustacheParent {
-    let text: String
-
-    init(_ text: String) { self.text = text }
-
-    var renderText: String { text }
-    var isNull: Bool { false }
-    func transform(_ name: String) -> Any? { text.transform(name) }
-    func child(named name: String) -> Any? { nil }
 }
 
 /// An absent value: renders as nothing, counts as false in sections, and stops

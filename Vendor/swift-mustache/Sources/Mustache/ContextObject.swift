@@ -18,10 +18,17 @@ struct MustacheContextObject {
     let parent: MustacheParent?
     /// Whether `object` has a custom representation.
     let isRepresented: Bool
+    /// Whether `object` is a `String`, which has no children to look a name up in (its
+    /// `Mirror` has none): found without asking its `Mirror`.
+    let isString: Bool
 
     init(_ object: Any, casts: MustacheCasts) {
         self.object = object
-        if casts.cast(object, .customRepresentation, as: MustacheCustomRepresentation.self) != nil {
+        self.isString = object is String
+        if self.isString {
+            self.isRepresented = false
+            self.parent = nil
+        } else if casts.cast(object, .customRepresentation, as: MustacheCustomRepresentation.self) != nil {
             self.isRepresented = true
             self.parent = nil
         } else {

@@ -44,7 +44,11 @@ extension MustacheTemplate {
 
         case .variable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
-                if let template = child as? MustacheTemplate {
+                // A string first, as `String(describing:)` below would write it: without
+                // asking the runtime what else it might be.
+                if let string = child as? String {
+                    return context.contentType.escapeText(string)
+                } else if let template = child as? MustacheTemplate {
                     return template.render(context: context)
                 } else if let renderable = context.casts.cast(child, .customRenderable, as: MustacheCustomRenderable.self) {
                     return context.contentType.escapeText(renderable.renderText)
@@ -57,7 +61,9 @@ extension MustacheTemplate {
 
         case .unescapedVariable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
-                if let renderable = context.casts.cast(child, .customRenderable, as: MustacheCustomRenderable.self) {
+                if let string = child as? String {
+                    return string
+                } else if let renderable = context.casts.cast(child, .customRenderable, as: MustacheCustomRenderable.self) {
                     return renderable.renderText
                 } else if let lambda = child as? MustacheLambda {
                     return self.renderUnescapedLambda(lambda, parameter: "", context: context)
@@ -222,6 +228,8 @@ extension MustacheTemplate {
         func _getImmediateChild(named name: String, from object: borrowing MustacheContextObject) -> Any? {
             if let parent = object.parent {
                 return parent.child(named: name)
+            } else if object.isString {
+                return nil
             } else if !object.isRepresented {
                 return Mirror(reflecting: object.object).getValue(forKey: name)
             }

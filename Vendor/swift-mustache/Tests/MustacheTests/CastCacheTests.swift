@@ -62,4 +62,14 @@ final class CastCacheTests: XCTestCase {
         ]
         XCTAssertEqual(template.render(context), "T/O/I/x;T/O/I/I;")
     }
+
+    /// Strings, written escaped and not, as a section's context (names inside it are looked
+    /// up around it), transformed, and beside values of other types.
+    func testStrings() throws {
+        let template = try MustacheTemplate(string: "{{#items}}{{.}}|{{{.}}}|{{#.}}({{top}}{{.}}){{/.}}|{{uppercased(.)}};{{/items}}{{#name}}[{{top}}]{{/name}}{{^name}}none{{/name}}")
+        let items: [Any] = ["<a>", "", 3, "b&c", Text(text: "<t>")]
+        XCTAssertEqual(template.render(["items": items, "top": "T", "name": "n"]),
+            "&lt;a&gt;|<a>|(T&lt;a&gt;)|&lt;A&gt;;||(T)|;3|3|(T3)|;b&amp;c|b&c|(Tb&amp;c)|B&amp;C;&lt;t&gt;|<t>|(T&lt;t&gt;)|;[T]"
+        )
+    }
 }
