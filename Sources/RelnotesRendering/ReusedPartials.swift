@@ -105,7 +105,7 @@ final class ReusedRendering: Sendable, TemplateValue {
     func store(_ rendered: String) { html.withLock { $0 = rendered } }
 
     static func templateValue(_ value: ReusedRendering) -> Any {
-        value.html.withLock { $0 } ?? TemplateNull()
+        value.html.withLock { $0 } ?? TemplateNull.value
     }
 }
 

@@ -34,7 +34,7 @@ extension CustomValue {
         case .flag(let flag): flag
         case .list(let values): CustomListView(items: values.map(\.templateValue))
         case .mapping(let fields): CustomFieldsView(fields: fields)
-        case .null: TemplateNull()
+        case .null: TemplateNull.value
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 import RelnotesModel
 
@@ -61,7 +62,7 @@ extension TemplateContext {
 
 extension Optional: TemplateValue where Wrapped: TemplateValue {
     static func templateValue(_ value: Self) -> Any {
-        value.map(Wrapped.templateValue) ?? TemplateNull()
+        value.map(Wrapped.templateValue) ?? TemplateNull.value
     }
 
     static var templateShape: TemplateShape { Wrapped.templateShape }
@@ -81,11 +82,12 @@ extension Array: TemplateValue where Element: TemplateValue {
     static var templateShape: TemplateShape { .list(Element.templateShape) }
 }
 
-/// An absent value: renders as nothing, counts as false in sections, and stops
-/// swift-mustache from looking the name up in enclosing contexts.
-struct TemplateNull: MustacheCustomRenderable {
-    var renderText: String { "" }
-    var isNull: Bool { true }
+/// An absent value: `NSNull`, which swift-mustache renders as nothing and counts as false
+/// in sections (its custom representation is `nil`), having found it, so the name is not
+/// looked up in the enclosing contexts. The vendored swift-mustache tells it by its class,
+/// without a protocol cast (`Vendor/README.md`).
+enum TemplateNull {
+    nonisolated(unsafe) static let value: Any = NSNull()
 }
 
 // MARK: - The tables

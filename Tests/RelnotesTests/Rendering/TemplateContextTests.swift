@@ -67,7 +67,7 @@ struct TemplateContextTests {
     func absentValues() throws {
         let entry = EntryView(id: "1/x", anchor: "x", title: "T", titleText: "T", body: nil, tickets: [], hasTickets: false,
                               component: nil, breaking: false, restrictedTo: nil, fromVersion: nil)
-        #expect(entry.child(named: "body") is TemplateNull)
+        #expect(entry.child(named: "body") is NSNull)
         #expect(entry.child(named: "site") == nil, "names that are not fields are looked up further out")
     }
 }

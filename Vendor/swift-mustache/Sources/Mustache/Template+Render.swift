@@ -292,8 +292,13 @@ extension MustacheTemplate {
             child = _getChildInStack(named: nameSplit[...], from: context.stack)
         }
 
-        if let value = child, let custom = casts.cast(value, .customRepresentation, as: MustacheCustomRepresentation.self) {
-            child = custom.representation
+        if let value = child {
+            // `NSNull`'s representation is `nil`: told by its class, without a protocol cast.
+            if value is NSNull {
+                child = nil
+            } else if let custom = casts.cast(value, .customRepresentation, as: MustacheCustomRepresentation.self) {
+                child = custom.representation
+            }
         }
 
         // skip transforms if child is already nil

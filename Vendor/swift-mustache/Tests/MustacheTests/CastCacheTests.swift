@@ -6,6 +6,7 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 
+import Foundation
 import Mustache
 import XCTest
 
@@ -71,5 +72,13 @@ final class CastCacheTests: XCTestCase {
         XCTAssertEqual(template.render(["items": items, "top": "T", "name": "n"]),
             "&lt;a&gt;|<a>|(T&lt;a&gt;)|&lt;A&gt;;||(T)|;3|3|(T3)|;b&amp;c|b&c|(Tb&amp;c)|B&amp;C;&lt;t&gt;|<t>|(T&lt;t&gt;)|;[T]"
         )
+    }
+
+    /// `NSNull`, found where a name is looked up: nothing is written, sections are false,
+    /// and the name is not looked up further out.
+    func testNSNull() throws {
+        let template = try MustacheTemplate(string: "{{#items}}[{{x}}|{{#x}}s{{/x}}|{{^x}}i{{/x}}|{{x.y}}|{{uppercased(x)}}]{{/items}}")
+        let items: [Any] = [Box(values: ["x": NSNull()]), Box(values: [:]), Box(values: ["x": "v"]), ["x": NSNull()]]
+        XCTAssertEqual(template.render(["items": items, "x": "outer"]), "[||i||][outer|s|||OUTER][v|s|||V][||i||]")
     }
 }
