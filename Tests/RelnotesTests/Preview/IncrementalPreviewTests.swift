@@ -30,7 +30,7 @@ struct IncrementalPreviewTests {
         }
     }
 
-    @Test("reading on from only the files the watcher reported changed, the preview still serves exactly the files of a fresh full build", arguments: ["basic", "cycle"])
+    @Test("reading on from only the files the watcher reported changed, the preview still serves exactly the files of a fresh full build", .onOwnThread, arguments: ["basic", "cycle"])
     func editSequenceWatched(project name: String) async throws {
         let project = try FixtureProject(name)
         defer { project.remove() }
