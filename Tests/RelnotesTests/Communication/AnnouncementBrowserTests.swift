@@ -5,7 +5,7 @@ import Testing
 /// The HTML announcement as an e-mail client shows it: no stylesheet is ever loaded, so
 /// everything that makes it legible must be in the document itself. Read in headless
 /// Chromium (through chromedriver), as the preview's browser test does.
-@Suite("Announcements in a browser", .serialized)
+@Suite("Announcements in a browser", .serialized, .onOwnThread)
 struct AnnouncementBrowserTests {
     /// Chromedriver, started again when a start under load (the preview's browser test
     /// may be starting one at the same moment) does not report itself ready.

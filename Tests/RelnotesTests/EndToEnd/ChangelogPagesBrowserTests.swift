@@ -3,7 +3,7 @@ import Testing
 
 /// A changelog filter across the changelog's pages, in a real browser: CSS alone applies a
 /// filter on a page; the theme's script carries it to the next page when the reader moves on.
-@Suite("Changelog filters across pages, in a browser", .serialized, Browser.installed)
+@Suite("Changelog filters across pages, in a browser", .serialized, .onOwnThread, Browser.installed)
 struct ChangelogPagesBrowserTests {
     @Test("a filter chosen on the first page of the changelog is still on after 'Older releases'")
     func filterKeptAcrossPages() async throws {

@@ -7,7 +7,7 @@ import Glibc
 /// Commands that change content, killed with SIGKILL at moments spread over their run:
 /// whatever the moment, no entry is lost or half-written, and every release record is
 /// either as it was or as the command writes it. Bounded: a dozen runs of each.
-@Suite("Interrupted commands", .serialized)
+@Suite("Interrupted commands", .serialized, .onOwnThread)
 struct InterruptedCommandTests {
     static let runs = 12
 

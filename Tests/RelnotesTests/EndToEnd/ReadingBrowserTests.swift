@@ -5,7 +5,7 @@ import Testing
 /// chromedriver): search as you type, the changelog's filters, permalinks and the
 /// light/dark switch. The pages are served by `relnotes preview`, byte for byte what
 /// `build --drafts` writes apart from the preview's banner.
-@Suite("Reading the site in a browser", .serialized, Browser.installed)
+@Suite("Reading the site in a browser", .serialized, .onOwnThread, Browser.installed)
 struct ReadingBrowserTests {
     @Test("typing a query shows results that lead to the entry, a filter keeps one type, a permalink is followed, the colour choice is kept")
     func reading() async throws {

@@ -5,7 +5,7 @@ import Testing
 
 /// The preview's HTTP server against clients that misbehave: every limit tried on loopback,
 /// each within a few seconds.
-@Suite("Preview HTTP server limits", .serialized)
+@Suite("Preview HTTP server limits", .serialized, .onOwnThread)
 struct HTTPServingTests {
     @Test("a 1 MB URL is answered 414 at once, and the next request is served")
     func longURL() async throws {

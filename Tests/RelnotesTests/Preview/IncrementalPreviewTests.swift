@@ -13,24 +13,24 @@ import Testing
 @Suite("Incremental preview", .timeLimit(.minutes(5)))
 struct IncrementalPreviewTests {
     @Test("after every edit of a sequence, the preview serves exactly the files of a fresh full build", arguments: ["basic", "cycle", "repository sample"])
-    func editSequence(project name: String) throws {
+    func editSequence(project name: String) async throws {
         let project = try name == "repository sample" ? .repositorySample() : FixtureProject(name)
         defer { project.remove() }
         var snapshot = PreviewSnapshot.build(root: project.root, after: .empty)
-        var expected = try BuiltSite(fullBuildOf: project.root)
+        var expected = try await BuiltSite.fullBuild(of: project.root)
         try BuiltSite(served: snapshot).expectSame(as: expected, "the first build")
         for edit in try ProjectEdit.sequence(in: project) {
             try edit.apply(project)
             snapshot = PreviewSnapshot.build(root: project.root, after: snapshot)
             try #require(!snapshot.failed, "after \(edit.name): \(snapshot.diagnostics.map(\.description))")
             let previous = expected
-            expected = try BuiltSite(fullBuildOf: project.root)
+            expected = try await BuiltSite.fullBuild(of: project.root)
             #expect(expected.files != previous.files, "\(edit.name) changed no file of the site: the step tests nothing")
             try BuiltSite(served: snapshot).expectSame(as: expected, edit.name)
         }
     }
 
-    @Test("reading on from only the files the watcher reported changed, the preview still serves exactly the files of a fresh full build", arguments: ["basic", "cycle"])
+    @Test("reading on from only the files the watcher reported changed, the preview still serves exactly the files of a fresh full build", .onOwnThread, arguments: ["basic", "cycle"])
     func editSequenceWatched(project name: String) async throws {
         let project = try FixtureProject(name)
         defer { project.remove() }
@@ -44,7 +44,8 @@ struct IncrementalPreviewTests {
             let changed = try await Self.settled(reported, after: edit.name)
             snapshot = PreviewSnapshot.build(root: project.root, after: snapshot, changed: changed)
             try #require(!snapshot.failed, "after \(edit.name): \(snapshot.diagnostics.map(\.description))")
-            try BuiltSite(served: snapshot).expectSame(as: try BuiltSite(fullBuildOf: project.root), edit.name + ", as reported: \(changed.sorted())")
+            let expected = try await BuiltSite.fullBuild(of: project.root)
+            try BuiltSite(served: snapshot).expectSame(as: expected, edit.name + ", as reported: \(changed.sorted())")
         }
     }
 
@@ -75,13 +76,13 @@ struct IncrementalPreviewTests {
     }
 
     @Test("a failed edit keeps the last good files served and shows its error, as a fresh check reports it; fixing it serves a full build's bytes again", arguments: FailedEdit.cases)
-    func failedEdit(_ edit: FailedEdit) throws {
+    func failedEdit(_ edit: FailedEdit) async throws {
         let project = try FixtureProject("basic")
         defer { project.remove() }
         try edit.prepare(project)
         let good = PreviewSnapshot.build(root: project.root, after: .empty)
         try #require(!good.failed, "\(good.diagnostics.map(\.description))")
-        let goodSite = try BuiltSite(fullBuildOf: project.root)
+        let goodSite = try await BuiltSite.fullBuild(of: project.root)
 
         try edit.break(project)
         let failed = PreviewSnapshot.build(root: project.root, after: good)
@@ -100,7 +101,7 @@ struct IncrementalPreviewTests {
         try edit.fix(project)
         let fixed = PreviewSnapshot.build(root: project.root, after: failed)
         try #require(!fixed.failed, "\(fixed.diagnostics.map(\.description))")
-        let expected = try BuiltSite(fullBuildOf: project.root)
+        let expected = try await BuiltSite.fullBuild(of: project.root)
         #expect(expected.files != goodSite.files, "the fix is not the text before the edit")
         try BuiltSite(served: fixed).expectSame(as: expected, "fixing \(edit.name)")
     }

@@ -12,7 +12,7 @@ import Testing
 /// `relnotes preview` as a user runs it: a real server on a free port of 127.0.0.1,
 /// rebuilding as files change, and a real browser (headless Chromium through
 /// chromedriver) reading its pages.
-@Suite("relnotes preview", .serialized)
+@Suite("relnotes preview", .serialized, .onOwnThread)
 struct PreviewServerTests {
     /// Starts `relnotes preview --port 0` on a copy of the `cycle` fixture.
     static func start() throws -> (root: URL, server: BackgroundProcess) {

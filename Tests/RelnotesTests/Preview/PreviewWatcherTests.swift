@@ -10,7 +10,7 @@ import Testing
 
 /// What the preview's watchers report, edit by edit, on fresh copies of the `cycle` fixture
 /// (which has no `templates/` folder).
-@Suite("Preview watchers", .serialized, .timeLimit(.minutes(1)))
+@Suite("Preview watchers", .serialized, .onOwnThread, .timeLimit(.minutes(1)))
 struct PreviewWatcherTests {
     /// One kind of edit: what the project holds before watching starts, the edit, and
     /// paths it must be reported by.

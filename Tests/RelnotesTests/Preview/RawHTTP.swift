@@ -159,16 +159,6 @@ struct TestServer: Sendable {
     }
 }
 
-/// A task executor on one thread of its own.
-final class OwnThread: TaskExecutor, @unchecked Sendable {
-    private let queue = DispatchQueue(label: "relnotes-tests-server")
-
-    func enqueue(_ job: consuming ExecutorJob) {
-        let job = UnownedJob(job)
-        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
-    }
-}
-
 extension HTTPLimits {
     /// Timeouts short enough for tests.
     static var quick: HTTPLimits {

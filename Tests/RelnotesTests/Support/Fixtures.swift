@@ -23,8 +23,21 @@ enum Fixtures {
 
 /// Temporary folders for tests that write files.
 enum TemporaryFolder {
+    /// Where the folders go: `/dev/shm` where the machine has it (tmpfs), else the usual
+    /// temporary folder. The suite creates and deletes tens of thousands of small files;
+    /// on ext4 each creation after so many deletions costs a search for a free inode, a
+    /// tenth of the suite's CPU time, which tmpfs does not spend.
+    static let base: URL = {
+        var isFolder: ObjCBool = false
+        let shm = "/dev/shm"
+        if FileManager.default.fileExists(atPath: shm, isDirectory: &isFolder), isFolder.boolValue, access(shm, W_OK) == 0 {
+            return URL(fileURLWithPath: shm, isDirectory: true)
+        }
+        return FileManager.default.temporaryDirectory
+    }()
+
     static func make() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appending(path: "relnotes-tests-\(UUID().uuidString)")
+        let url = base.appending(path: "relnotes-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import RelnotesPreview
 import Relnotes
@@ -38,6 +39,25 @@ struct BuiltSite: Equatable {
         #expect(files.count == built.count, "the full build has a path twice", sourceLocation: sourceLocation)
         self.diagnostics = (diagnostics + site.buildWarnings).sortedForDisplay().map(\.description)
     }
+
+    /// `init(fullBuildOf:)` of `root` as its files are now, built once for every test
+    /// that asks for the same files: the edit sequences of the incremental preview's tests
+    /// reach the same project states, one test after another, and a full build in a debug
+    /// build costs more than the preview's incremental one. A full build depends on the
+    /// project's files alone, so the key is every file's path and bytes.
+    static func fullBuild(of root: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws -> BuiltSite {
+        let files = try fileTree(root)
+        let build = fullBuilds.withLock { builds in
+            if let build = builds[files] { return build }
+            // The caller waits for it before changing `root`, and so does any other asking for the same files.
+            let build = Task { try BuiltSite(fullBuildOf: root, sourceLocation: sourceLocation) }
+            builds[files] = build
+            return build
+        }
+        return try await build.value
+    }
+
+    private static let fullBuilds = Mutex<[[String: Data]: Task<BuiltSite, any Error>]>([:])
 
     /// Records which paths `self` (the preview) lacks, has in excess, or has with other
     /// bytes than `expected` (a full build), each with a short line diff.
