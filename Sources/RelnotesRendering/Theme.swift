@@ -25,7 +25,12 @@ package struct Theme: Sendable {
 
     /// The built-in theme with the project's `files` (`ThemeLoader.read`) laid over it;
     /// `diagnostics` are the problems met reading them, returned with the theme's own.
+    /// The same files give the same theme, made once (`ThemeCache`).
     package static func load(_ files: ThemeFiles, diagnostics read: [Diagnostic]) -> (theme: Theme?, diagnostics: [Diagnostic]) {
+        ThemeCache.theme(for: ThemeCache.Key(files, read: read)) { make(files, diagnostics: read) }
+    }
+
+    private static func make(_ files: ThemeFiles, diagnostics read: [Diagnostic]) -> (theme: Theme?, diagnostics: [Diagnostic]) {
         var sources: [String: (path: String, text: String)] = [:]
         for (name, text) in BuiltinTheme.files { sources[name] = (builtinPrefix + name, text) }
         var diagnostics = read

@@ -114,10 +114,18 @@ final class HTTPConnections: Sendable {
         _ = state.withLock { $0.takeSpare() }
     }
 
-    /// Notes a channel NIO has accepted, until it is closed.
+    /// Notes a channel NIO has accepted, until it is closed; one accepted once the server
+    /// stops (after `endAll` closed those it knew) is closed at once.
     func setUp(_ channel: any Channel) {
         let key = ObjectIdentifier(channel)
-        state.withLock { $0.channels[key] = channel }
+        let stopped = state.withLock { state in
+            if !state.stopped { state.channels[key] = channel }
+            return state.stopped
+        }
+        if stopped {
+            channel.close(promise: nil)
+            return
+        }
         channel.closeFuture.whenComplete { _ in
             _ = self.state.withLock { $0.channels.removeValue(forKey: key) }
         }

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Synchronization
 import Testing
+@testable import RelnotesPreview
 
 /// `relnotes preview` as a process: the port it takes, how it stops, and what it does when
 /// clients use up its file descriptors. Each test is bounded to a few seconds. Waiting and
@@ -94,7 +95,9 @@ struct PreviewCommandTests {
             return (client.readResponses(1).first, ContinuousClock.now - start)
         }
         #expect(response?.status == 200)
-        #expect(took < .seconds(2))
+        // Answered by making room, not once the idle connections' 5 s deadline freed some:
+        // on a loaded machine the answer alone has taken 3 s.
+        #expect(took < HTTPLimits().idle - .milliseconds(500), "answered only when idle connections timed out")
         #expect(preview.isRunning)
         withExtendedLifetime(idle) {}
     }
