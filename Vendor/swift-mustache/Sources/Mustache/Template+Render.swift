@@ -293,8 +293,10 @@ extension MustacheTemplate {
         }
 
         if let value = child {
-            // `NSNull`'s representation is `nil`: told by its class, without a protocol cast.
-            if value is NSNull {
+            // `NSNull`'s representation is `nil`: told by its type alone, without a protocol
+            // cast (nor `is NSNull`, which may first bridge a value to an object). A subclass
+            // takes the cast below, to the same answer.
+            if Swift.type(of: value) == NSNull.self {
                 child = nil
             } else if let custom = casts.cast(value, .customRepresentation, as: MustacheCustomRepresentation.self) {
                 child = custom.representation
