@@ -6,6 +6,8 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 
+import Foundation
+
 /// An object of the context stack, with what every lookup in it needs worked out once, when
 /// it is pushed: whether it is a `MustacheParent`. A protocol cast asks the runtime's
 /// conformance cache each time (and, on several threads, contends for it); a lookup that
@@ -24,7 +26,7 @@ struct MustacheContextObject {
 
     init(_ object: Any, casts: MustacheCasts) {
         self.object = object
-        self.isString = object is String
+        self.isString = casts.cast(object, .string, as: String.self) != nil
         if self.isString {
             self.isRepresented = false
             self.parent = nil
@@ -45,7 +47,7 @@ struct MustacheContextObject {
 /// `Optional` (a cast looks into `.some`) nor `AnyHashable` (it looks into its box). Used
 /// by one render on one thread: it is never shared between renders.
 final class MustacheCasts {
-    enum Target: UInt8 {
+    enum Target: UInt16 {
         case customRepresentation = 1
         case parent = 2
         case customRenderable = 4
@@ -53,16 +55,21 @@ final class MustacheCasts {
         case lambda = 16
         case transformable = 32
         case anyOptional = 64
+        /// Casts to these two types may bridge (an object to a `String` or a `Bool`): asked
+        /// here too, so that a value of another type is told once per type.
+        case string = 128
+        case bool = 256
     }
 
     // Used by one thread only (see above): no exclusivity checks, which cost more than the
     // lookups they guard.
     @exclusivity(unchecked) private var types: [ObjectIdentifier] = []
-    /// Per type in `types`: the targets it does not conform to; 128: not to be remembered.
-    @exclusivity(unchecked) private var lacking: [UInt8] = []
+    /// Per type in `types`: the targets it does not conform to; `unremembered`: not to be
+    /// remembered.
+    @exclusivity(unchecked) private var lacking: [UInt16] = []
     /// Where the last type asked for was found in `types`: lookups repeat one type in a row.
     @exclusivity(unchecked) private var lastIndex = 0
-    private static let unremembered: UInt8 = 128
+    private static let unremembered: UInt16 = 0x8000
 
     init() {}
 
@@ -93,7 +100,9 @@ final class MustacheCasts {
         }
         self.types.append(type)
         let dynamicType = Swift.type(of: object)
-        let remembered = !(dynamicType is AnyOptional.Type) && dynamicType != AnyHashable.self
+        // Nor Foundation's objects, which a cast may bridge (an `NSNumber` to a `Bool` or not,
+        // by its value).
+        let remembered = !(dynamicType is AnyOptional.Type) && dynamicType != AnyHashable.self && !(dynamicType is NSObject.Type)
         self.lacking.append(remembered ? 0 : Self.unremembered)
         return self.types.count - 1
     }

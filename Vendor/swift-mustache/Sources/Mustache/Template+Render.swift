@@ -46,7 +46,7 @@ extension MustacheTemplate {
             if let child = getChild(named: variable, transforms: transforms, context: context) {
                 // A string first, as `String(describing:)` below would write it: without
                 // asking the runtime what else it might be.
-                if let string = child as? String {
+                if let string = context.casts.cast(child, .string, as: String.self) {
                     return context.contentType.escapeText(string)
                 } else if let template = child as? MustacheTemplate {
                     return template.render(context: context)
@@ -61,7 +61,7 @@ extension MustacheTemplate {
 
         case .unescapedVariable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
-                if let string = child as? String {
+                if let string = context.casts.cast(child, .string, as: String.self) {
                     return string
                 } else if let renderable = context.casts.cast(child, .customRenderable, as: MustacheCustomRenderable.self) {
                     return renderable.renderText
@@ -149,7 +149,7 @@ extension MustacheTemplate {
         guard let value = child else { return "" }
         if let array = context.casts.cast(value, .sequence, as: (any MustacheSequence).self) {
             return array.renderSection(with: template, context: context)
-        } else if let bool = value as? Bool {
+        } else if let bool = context.casts.cast(value, .bool, as: Bool.self) {
             return bool ? template.render(context: context) : ""
         } else if let null = context.casts.cast(value, .customRenderable, as: MustacheCustomRenderable.self), null.isNull == true {
             return ""
@@ -168,7 +168,7 @@ extension MustacheTemplate {
         guard let value = child else { return template.render(context: context) }
         if let array = context.casts.cast(value, .sequence, as: (any MustacheSequence).self) {
             return array.renderInvertedSection(with: template, context: context)
-        } else if let bool = value as? Bool {
+        } else if let bool = context.casts.cast(value, .bool, as: Bool.self) {
             return bool ? "" : template.render(context: context)
         } else if let null = context.casts.cast(value, .customRenderable, as: MustacheCustomRenderable.self), null.isNull == true {
             return template.render(context: context)
