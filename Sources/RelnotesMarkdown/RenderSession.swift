@@ -11,6 +11,14 @@ final class RenderSession {
     private(set) var headings: [Heading] = []
     /// How many admonition bodies the text being rendered is nested in.
     private var nesting = 0
+    /// Set while the tree being written nests inline containers too shallowly for deep
+    /// emphasis to be flattened (`flattenDeepEmphasis`), so that its walk is skipped.
+    private var shallowInlines = false
+
+    /// What the extensions may add to the inline depth the parse had (a strikethrough, an
+    /// autolink or a tracker link around a text): flattening is skipped only well below its
+    /// depth.
+    static let addedInlineDepth = 4
 
     init(renderer: MarkdownRenderer, audience: String, format: MarkupFormat) {
         self.renderer = renderer
@@ -77,6 +85,9 @@ final class RenderSession {
             }
             Tables.apply(to: nodes.paragraphs, document: text, lines: lines, root: document.root, session: self)
             try placeBlocks(nodes.headings, structure: structure)
+            let shallow = shallowInlines
+            shallowInlines = nodes.inlineDepth + Self.addedInlineDepth < CmarkNode.maximumEmphasisDepth
+            defer { shallowInlines = shallow }
             return body(document.root, headings)
         }
     }
@@ -85,7 +96,7 @@ final class RenderSession {
     func output(_ node: CmarkNode) -> String {
         switch format {
         case .html: return node.renderHTML(unsafe: unsafeHTML)
-        case .markdown: return node.renderCommonMark()
+        case .markdown: return node.renderCommonMark(flatteningDeepEmphasis: !shallowInlines)
         case .text: return PlainText.render(node)
         }
     }

@@ -29,10 +29,13 @@ struct TreeNodes {
     private(set) var items: [CmarkNode] = []
     private(set) var paragraphs: [CmarkNode] = []
     private(set) var headings: [CmarkNode] = []
+    /// How deep inline containers (emphasis, links, custom inlines) nest, at most.
+    private(set) var inlineDepth = 0
 
     init(in root: CmarkNode, wanted: Wanted) {
         // Links and images are containers: the walk reports their exit too.
         var linkDepth = 0
+        var depth = 0
         root.walk { node, entering in
             switch node.kind {
             case .text:
@@ -42,6 +45,11 @@ struct TreeNodes {
             case .link, .image:
                 if entering { links.append(node) }
                 linkDepth += entering ? 1 : -1
+                depth += entering ? 1 : -1
+                inlineDepth = max(inlineDepth, depth)
+            case .emphasis, .strong, .customInline:
+                depth += entering ? 1 : -1
+                inlineDepth = max(inlineDepth, depth)
             case .htmlBlock, .htmlInline:
                 if wanted.rawHTML { rawHTML.append(node) }
             case .paragraph:

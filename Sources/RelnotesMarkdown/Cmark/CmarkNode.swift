@@ -297,9 +297,10 @@ struct CmarkNode: Hashable {
     }
 
     /// Flattens deep emphasis first (`flattenDeepEmphasis`): the subtree is for output only
-    /// once written.
-    func renderCommonMark() -> String {
-        flattenDeepEmphasis()
+    /// once written. Without `flatteningDeepEmphasis` (a tree known to nest its inlines far
+    /// less deep than that) the walk that looks for it is skipped.
+    func renderCommonMark(flatteningDeepEmphasis: Bool = true) -> String {
+        if flatteningDeepEmphasis { flattenDeepEmphasis() }
         return consume(cmark_render_commonmark(pointer, CMARK_OPT_UNSAFE, 0))
     }
 }
