@@ -111,7 +111,7 @@ final class MustacheCasts {
 /// The context stack: each object linked to the one below it, so that pushing one (at every
 /// section and every item of a list) makes one node instead of copying the whole stack.
 struct MustacheContextStack {
-    fileprivate final class Node {
+    private final class Node {
         let object: MustacheContextObject
         let below: Node?
 
@@ -139,9 +139,6 @@ struct MustacheContextStack {
         MustacheContextStack(top: Node(object, below: self.top))
     }
 
-    /// The objects from the innermost out.
-    func reversed() -> FromTop { FromTop(node: self.top) }
-
     /// What `body` gives for the first object, from the innermost out, for which it gives
     /// anything; each object lent to `body`, not copied out of its node.
     @inline(__always)
@@ -152,15 +149,5 @@ struct MustacheContextStack {
             node = current.below
         }
         return nil
-    }
-
-    struct FromTop: Sequence, IteratorProtocol {
-        fileprivate var node: Node?
-
-        mutating func next() -> MustacheContextObject? {
-            guard let node else { return nil }
-            self.node = node.below
-            return node.object
-        }
     }
 }

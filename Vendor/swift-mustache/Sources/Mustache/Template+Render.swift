@@ -258,13 +258,8 @@ extension MustacheTemplate {
 
         func _getChildInStack(named names: ArraySlice<String>, from stack: MustacheContextStack) -> Any? {
             guard let name = names.first else { return stack.last?.object }
-            for object in stack.reversed() {
-                if let childObject = _getImmediateChild(named: name, from: object) {
-                    let names2 = names.dropFirst()
-                    return _getChild(named: names2, from: childObject)
-                }
-            }
-            return nil
+            guard let childObject = _getChildInStack(named: name, from: stack) else { return nil }
+            return _getChild(named: names.dropFirst(), from: childObject)
         }
 
         /// `_getChildInStack` for a name without a `.`: no split.
