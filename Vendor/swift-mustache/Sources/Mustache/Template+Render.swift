@@ -17,77 +17,88 @@ extension MustacheTemplate {
     /// - Returns: Rendered text
     func render(context: MustacheContext) -> String {
         var string = ""
+        self.render(context: context, into: &string)
+        return string
+    }
+
+    /// Renders the template at the end of `output`: sections and partials write where they
+    /// stand instead of into strings of their own, appended level by level. An indented
+    /// partial keeps a string of its own, since its indentation depends on what it wrote last.
+    /// Tokens are read in place (by index), not copied out of the array one by one.
+    func render(context: MustacheContext, into output: inout String) {
         var context = context
 
         if let indentation = context.indentation, indentation != "" {
-            for token in tokens {
-                let renderedString = self.renderToken(token, context: &context)
+            var string = ""
+            for index in tokens.indices {
+                var renderedString = ""
+                self.renderToken(tokens[index], context: &context, into: &renderedString)
                 // if rendered string is not empty and we are on a new line
-                if renderedString.count > 0, string.last == "\n" {
+                if !renderedString.isEmpty, string.last == "\n" {
                     string += indentation
                 }
                 string += renderedString
             }
+            output += string
         } else {
-            for token in tokens {
-                let result = self.renderToken(token, context: &context)
-                string += result
+            for index in tokens.indices {
+                self.renderToken(tokens[index], context: &context, into: &output)
             }
         }
-        return string
     }
 
-    func renderToken(_ token: Token, context: inout MustacheContext) -> String {
+    func renderToken(_ token: Token, context: inout MustacheContext, into output: inout String) {
         switch token {
         case .text(let text):
-            return text
+            output += text
 
         case .variable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
                 // A string first, as `String(describing:)` below would write it: without
                 // asking the runtime what else it might be.
                 if let string = context.casts.cast(child, .string, as: String.self) {
-                    return context.contentType.escapeText(string)
+                    output += context.contentType.escapeText(string)
                 } else if let template = child as? MustacheTemplate {
-                    return template.render(context: context)
+                    template.render(context: context, into: &output)
                 } else if let renderable = context.casts.cast(child, .customRenderable, as: MustacheCustomRenderable.self) {
-                    return context.contentType.escapeText(renderable.renderText)
+                    output += context.contentType.escapeText(renderable.renderText)
                 } else if let lambda = child as? MustacheLambda {
-                    return self.renderLambda(lambda, parameter: "", context: context)
+                    output += self.renderLambda(lambda, parameter: "", context: context)
                 } else {
-                    return context.contentType.escapeText(String(describing: unwrapIfAnyContainsOptional(child, casts: context.casts)))
+                    output += context.contentType.escapeText(String(describing: unwrapIfAnyContainsOptional(child, casts: context.casts)))
                 }
             }
 
         case .unescapedVariable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
                 if let string = context.casts.cast(child, .string, as: String.self) {
-                    return string
+                    output += string
                 } else if let renderable = context.casts.cast(child, .customRenderable, as: MustacheCustomRenderable.self) {
-                    return renderable.renderText
+                    output += renderable.renderText
                 } else if let lambda = child as? MustacheLambda {
-                    return self.renderUnescapedLambda(lambda, parameter: "", context: context)
+                    output += self.renderUnescapedLambda(lambda, parameter: "", context: context)
                 } else {
-                    return String(describing: unwrapIfAnyContainsOptional(child, casts: context.casts))
+                    output += String(describing: unwrapIfAnyContainsOptional(child, casts: context.casts))
                 }
             }
 
         case .section(let variable, let transforms, let template):
             let child = self.getChild(named: variable, transforms: transforms, context: context)
             if let lambda = child as? MustacheLambda {
-                return self.renderUnescapedLambda(lambda, parameter: template.text, context: context)
+                output += self.renderUnescapedLambda(lambda, parameter: template.text, context: context)
+                return
             }
-            return self.renderSection(child, with: template, context: context)
+            self.renderSection(child, with: template, context: context, into: &output)
 
         case .invertedSection(let variable, let transforms, let template):
             let child = self.getChild(named: variable, transforms: transforms, context: context)
-            return self.renderInvertedSection(child, with: template, context: context)
+            self.renderInvertedSection(child, with: template, context: context, into: &output)
 
         case .blockExpansion(let name, let defaultTemplate, let indented):
             if let override = context.inherited?[name] {
-                return override.render(context: context.withBlockExpansion(indented: indented))
+                override.render(context: context.withBlockExpansion(indented: indented), into: &output)
             } else {
-                return defaultTemplate.render(context: context.withBlockExpansion(indented: indented))
+                defaultTemplate.render(context: context.withBlockExpansion(indented: indented), into: &output)
             }
 
         case .partial(let name, let indentation, let overrides):
@@ -98,20 +109,24 @@ extension MustacheTemplate {
                         preconditionFailure("Can only use reload if template was generated from a file")
                     }
                     do {
-                        guard let partialTemplate = try MustacheTemplate(filename: filename) else { return "Cannot find template at \(filename)" }
+                        guard let partialTemplate = try MustacheTemplate(filename: filename) else {
+                            output += "Cannot find template at \(filename)"
+                            return
+                        }
                         template = partialTemplate
                     } catch {
-                        return "\(error)"
+                        output += "\(error)"
+                        return
                     }
                 }
                 #endif
-                return template.render(context: context.withPartial(indented: indentation, inheriting: overrides))
+                template.render(context: context.withPartial(indented: indentation, inheriting: overrides), into: &output)
             }
 
         case .dynamicNamePartial(let name, let indentation, let overrides):
             let child = self.getChild(named: name, transforms: [], context: context)
             guard let childName = child as? String else {
-                return ""
+                return
             }
             if var template = context.library?.getTemplate(named: childName) {
                 #if DEBUG
@@ -120,14 +135,18 @@ extension MustacheTemplate {
                         preconditionFailure("Can only use reload if template was generated from a file")
                     }
                     do {
-                        guard let partialTemplate = try MustacheTemplate(filename: filename) else { return "Cannot find template at \(filename)" }
+                        guard let partialTemplate = try MustacheTemplate(filename: filename) else {
+                            output += "Cannot find template at \(filename)"
+                            return
+                        }
                         template = partialTemplate
                     } catch {
-                        return "\(error)"
+                        output += "\(error)"
+                        return
                     }
                 }
                 #endif
-                return template.render(context: context.withPartial(indented: indentation, inheriting: overrides))
+                template.render(context: context.withPartial(indented: indentation, inheriting: overrides), into: &output)
             }
 
         case .contentType(let contentType):
@@ -136,7 +155,6 @@ extension MustacheTemplate {
         case .blockDefinition:
             fatalError("Should not be rendering block definitions")
         }
-        return ""
     }
 
     /// Render a section
@@ -146,15 +164,21 @@ extension MustacheTemplate {
     ///   - template: Template to render with
     /// - Returns: Rendered text
     func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext) -> String {
-        guard let value = child else { return "" }
+        var string = ""
+        self.renderSection(child, with: template, context: context, into: &string)
+        return string
+    }
+
+    func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext, into output: inout String) {
+        guard let value = child else { return }
         if let array = context.casts.cast(value, .sequence, as: (any MustacheSequence).self) {
-            return array.renderSection(with: template, context: context)
+            array.renderSection(with: template, context: context, into: &output)
         } else if let bool = context.casts.cast(value, .bool, as: Bool.self) {
-            return bool ? template.render(context: context) : ""
+            if bool { template.render(context: context, into: &output) }
         } else if let null = context.casts.cast(value, .customRenderable, as: MustacheCustomRenderable.self), null.isNull == true {
-            return ""
+            return
         } else {
-            return template.render(context: context.withObject(value))
+            template.render(context: context.withObject(value), into: &output)
         }
     }
 
@@ -163,17 +187,14 @@ extension MustacheTemplate {
     ///   - child: Object to render section for
     ///   - parent: Current object being rendered
     ///   - template: Template to render with
-    /// - Returns: Rendered text
-    func renderInvertedSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext) -> String {
-        guard let value = child else { return template.render(context: context) }
+    func renderInvertedSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext, into output: inout String) {
+        guard let value = child else { return template.render(context: context, into: &output) }
         if let array = context.casts.cast(value, .sequence, as: (any MustacheSequence).self) {
-            return array.renderInvertedSection(with: template, context: context)
+            array.renderInvertedSection(with: template, context: context, into: &output)
         } else if let bool = context.casts.cast(value, .bool, as: Bool.self) {
-            return bool ? "" : template.render(context: context)
+            if !bool { template.render(context: context, into: &output) }
         } else if let null = context.casts.cast(value, .customRenderable, as: MustacheCustomRenderable.self), null.isNull == true {
-            return template.render(context: context)
-        } else {
-            return ""
+            template.render(context: context, into: &output)
         }
     }
 
