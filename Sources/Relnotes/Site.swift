@@ -107,15 +107,32 @@ public struct Site: Sendable {
 
     private func build(audiences names: [String]?, drafts: Bool, preview: Bool, emit: @Sendable (OutputFile) throws(DiagnosticsError) -> Void, stream: StreamWriter?, keepingLast: Bool = false) throws(DiagnosticsError) {
         let selected = selected(names)
+        // What each audience sees is picked out side by side, before any is rendered: a
+        // serial step less between two audiences.
+        let sites = Concurrent.map(selected) { audience in AudienceFilter(project: project).site(for: audience, includeDrafts: drafts) }
+        let freeing = DispatchGroup()
+        defer { freeing.wait() }
         for (number, audience) in selected.enumerated() {
             // One audience after the other, each rendered on every core: GCD runs a
             // parallel loop nested in another one serially.
-            let renderer = renderer(for: audience, drafts: drafts, preview: preview)
+            let renderer = AudienceRenderer(site: sites[number], config: project.config, theme: theme, bodies: bodies, previewAudiences: preview ? audiences : nil)
             try renderer.renderAll(emit: { _, file throws(DiagnosticsError) in try emit(file) }, stream: stream)
-            if keepingLast && number == selected.count - 1 { ProcessLifetime.keep(renderer) }
             Trace.mark("rendered \(audience.name)")
+            if keepingLast && number == selected.count - 1 {
+                ProcessLifetime.keep(renderer)
+            } else if number < selected.count - 1 {
+                // Freed on another thread while the next audience renders, not before it.
+                Self.free(renderer, in: freeing)
+            }
         }
         Trace.reportTemplates()
+    }
+
+    /// Frees `renderer` on another thread, in `group`: the caller's reference ends as it
+    /// returns, before a thread has even been woken for the closure, whose reference is then
+    /// the last one.
+    private static func free(_ renderer: AudienceRenderer, in group: DispatchGroup) {
+        DispatchQueue.global().async(group: group) { withExtendedLifetime(renderer) {} }
     }
 
     func selected(_ names: [String]?) -> [AudienceDefinition] {
