@@ -7,8 +7,17 @@ every other round, after --warmup untimed rounds), on tmpfs and on disk:
   relnotes build --drafts --root CORPUS --out OUT     both audiences, every output
   hugo --quiet --source HUGO_CORPUS --destination OUT
   floor CORPUS OUT 2                                   ../shared/bench/floor.c on libcmark
-  cmark < all.md              vs relnotes render --audience external|internal < all.md
-  cmark -t commonmark < all.md vs relnotes render --format markdown --audience ...
+
+and renders (standard input: a document derived from the concat corpus's all.md, about 5 MB
+for the large corpus, the whole of it for the small one; standard output to a file):
+
+  plain.md (all.md without extension syntax: no ::: containers, !!!/??? admonitions and
+  their indented bodies, pipe tables; task items made plain items):
+    cmark                    vs relnotes render --root CORPUS --audience external|internal
+    cmark -t commonmark      vs relnotes render --root CORPUS --format markdown --audience ...
+  mix.md (the start of all.md: tables, task lists, admonitions, containers):
+    cmark-gfm -e table -e tasklist                vs the same four relnotes renders
+    cmark-gfm -e table -e tasklist -t commonmark
 
 and, on the large corpus, relnotes check, notes VERSION and announce VERSION (VERSION: the
 newest released version). Every command runs under /usr/bin/time (peak RSS, user+sys CPU);
@@ -58,9 +67,13 @@ def parse_arguments():
     parser = argparse.ArgumentParser(
         prog="scripts/benchmark",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="relnotes' benchmark: relnotes vs Hugo, the libcmark floor and cmark, on the "
+        description="relnotes' benchmark: relnotes vs Hugo, the libcmark floor, cmark and cmark-gfm, on the "
         "reference corpus (small: 50 releases x 20 entries, large: 1,000 x 20), on tmpfs and "
-        "on disk, with the performance targets checked (PASS/FAIL). Always exits 0.",
+        "on disk, with the performance targets checked (PASS/FAIL). Renders read two documents "
+        "derived from the concat corpus (cached in WORK/corpus/SIZE-render): plain.md, about 5 MB "
+        "without extension syntax (vs cmark), and mix.md, about 5 MB of tables, task lists, "
+        "admonitions and containers (vs cmark-gfm -e table -e tasklist); the small corpus's are "
+        "the whole file. Always exits 0.",
         epilog="""environment:
   RELNOTES=PATH        time this relnotes binary instead of building .build/release/relnotes
   RELNOTES_SHARED=DIR  where bench/gen_corpus.py and bench/floor.c are, when not in
@@ -80,7 +93,8 @@ examples:
     parser.add_argument("--skip-preview", action="store_true", help="do not measure the preview server")
     parser.add_argument("--skip-disk", action="store_true", help="time on tmpfs only")
     parser.add_argument("--work", default=os.path.join(PROJECT, ".build/benchmark"),
-                        help="work folder: cached corpora, floor binary, disk outputs (default .build/benchmark)")
+                        help="work folder: cached corpora and render documents, floor binary, disk outputs "
+                        "(default .build/benchmark)")
     parser.add_argument("--corpus", metavar="DIR",
                         help="reuse corpora already in DIR, named like the work folder's: small-relnotes, "
                         "small-hugo, small-concat, large-... (e.g. /tmp/rnb); missing ones are generated "
@@ -92,7 +106,8 @@ examples:
     parser.add_argument("--edits", type=int, help="preview edits to time (default 5, 3 with --quick)")
     parser.add_argument("--timeout", type=float, default=180,
                         help="seconds one command may take before it is killed and reported as a timeout (default "
-                        "180); it is not run again, nor are the same program's other builds or renders of that corpus")
+                        "180); it is not run again, nor are the same program's other builds of that corpus or "
+                        "renders of that document")
     parser.add_argument("--preview-timeout", type=float, default=180,
                         help="seconds the preview may take to start or to show an edit (default 180)")
     parser.add_argument("--idle-seconds", type=float, default=10, help="how long the preview's idle CPU is sampled (default 10)")
@@ -310,6 +325,111 @@ def concat_file(folder):
     return os.path.join(folder, names[0])
 
 
+# The render documents, derived from the concat corpus's file. Change DOCUMENTS_VERSION when
+# the derivation changes, so that cached documents are made again.
+DOCUMENTS = ("plain", "mix")
+DOCUMENTS_VERSION = 1
+DOCUMENT_BYTES = 5_000_000
+DOCUMENT_TITLES = {"plain": "without extension syntax", "mix": "mix of tables, task lists, admonitions, containers"}
+EXTENSION_MARKERS = (b":::", b"!!!", b"???", b"|")
+TASK_ITEM = re.compile(rb"^([ \t]*(?:[-*+]|[0-9]{1,9}[.)])[ \t]+)\[[ xX]\](?:[ \t]+|(?=[\r\n]|$))")
+
+
+def cut_at_release(lines, limit=DOCUMENT_BYTES):
+    """The lines before the first line starting with "# " (a release heading) that starts at
+    byte offset limit or later: nothing is cut in half. All of them if there is none."""
+    offset = 0
+    for number, line in enumerate(lines):
+        if offset >= limit and line.startswith(b"# "):
+            return lines[:number]
+        offset += len(line)
+    return lines
+
+
+def indentation(line):
+    stripped = line.expandtabs(4)
+    return len(stripped) - len(stripped.lstrip(b" "))
+
+
+def without_extensions(lines):
+    """lines without extension syntax: no line whose stripped form starts with :::, !!!, ???
+    or | (containers, admonitions, tables); no admonition body (the lines indented 4 or more
+    past the opener, and the blank lines between them, right after a !!! or ??? opener: they
+    would become indented code); task items made plain items ("- [ ] x" -> "- x",
+    "* [X] x" -> "* x": the bullet, hence the list, is kept)."""
+    kept = []
+    number = 0
+    while number < len(lines):
+        line = lines[number]
+        stripped = line.strip()
+        if stripped.startswith((b"!!!", b"???")):
+            end = number + 1
+            body = indentation(line) + 4
+            while end < len(lines) and (not lines[end].strip() or indentation(lines[end]) >= body):
+                end += 1
+            while end > number + 1 and not lines[end - 1].strip():
+                end -= 1  # the blank lines after the body stay
+            number = end
+            continue
+        if not stripped.startswith(EXTENSION_MARKERS):
+            kept.append(TASK_ITEM.sub(rb"\1", line, count=1))
+        number += 1
+    return kept
+
+
+def marker_counts(lines):
+    """How many lines of each extension kind: containers (:::), admonitions (!!!/???), table
+    rows (|), task items."""
+    counts = {"containers": 0, "admonitions": 0, "table rows": 0, "task items": 0}
+    for line in lines:
+        stripped = line.strip()
+        if stripped.startswith(b":::"):
+            counts["containers"] += 1
+        elif stripped.startswith((b"!!!", b"???")):
+            counts["admonitions"] += 1
+        elif stripped.startswith(b"|"):
+            counts["table rows"] += 1
+        elif TASK_ITEM.match(line):
+            counts["task items"] += 1
+    return counts
+
+
+def render_documents(arguments, size, markdown):
+    """{"plain": path, "mix": path} of the two render documents of one corpus size, and how
+    they were obtained. Cached in WORK/corpus/SIZE-render; made again when missing or when the
+    concat file (or the derivation) changed."""
+    folder = os.path.join(arguments.work, "corpus", f"{size}-render")
+    paths = {document: os.path.join(folder, f"{document}.md") for document in DOCUMENTS}
+    stamp = {"source": sha256_of(markdown), "bytes": DOCUMENT_BYTES, "version": DOCUMENTS_VERSION}
+    stamp_path = folder + ".stamp.json"
+    try:
+        with open(stamp_path) as file:
+            if all(os.path.isfile(path) for path in paths.values()) and json.load(file) == stamp:
+                return paths, "cached"
+    except (OSError, ValueError):
+        pass
+    log(f"benchmark: deriving the render documents of {markdown} into {folder}")
+    with open(markdown, "rb") as file:
+        lines = file.read().splitlines(keepends=True)
+    contents = {"mix": cut_at_release(lines), "plain": cut_at_release(without_extensions(lines))}
+    for number, line in enumerate(contents["plain"], 1):
+        if line.strip().startswith(EXTENSION_MARKERS) or TASK_ITEM.match(line):
+            sys.exit(f"benchmark: the plain render document still has extension syntax, line {number}: "
+                     f"{line.decode(errors='replace').rstrip()[:100]}")
+    os.makedirs(folder, exist_ok=True)
+    try:
+        os.remove(stamp_path)  # no stamp while the documents are being replaced
+    except FileNotFoundError:
+        pass
+    for document, path in paths.items():
+        with open(path + ".partial", "wb") as file:
+            file.write(b"".join(contents[document]))
+        os.rename(path + ".partial", path)
+    with open(stamp_path, "w") as file:
+        json.dump(stamp, file)
+    return paths, "derived"
+
+
 # ---------------------------------------------------------------------------------------
 # timed commands
 
@@ -323,8 +443,9 @@ def kill_group(process, flag):
 
 
 class Measurement:
-    def __init__(self, key, label, argv, workspace=None, stdin=None, stdout=None, disk=False):
+    def __init__(self, key, label, argv, workspace=None, stdin=None, stdout=None, disk=False, document=None):
         self.key = key              # (group, size, location, name)
+        self.document = document    # a render's input document: "plain" or "mix"
         self.label = label
         self.argv = argv
         self.workspace = workspace  # removed and re-created (empty) before every run
@@ -399,8 +520,7 @@ class Measurement:
 def plan_measurements(arguments, sizes, locations, places, corpora, floor, relnotes):
     plan = []
     for size in sizes:
-        site, hugo_site, concat = corpora[size]["relnotes"], corpora[size]["hugo"], corpora[size]["concat"]
-        markdown = concat_file(concat)
+        site, hugo_site = corpora[size]["relnotes"], corpora[size]["hugo"]
         for location in locations:
             base = places[location]
             disk = location == "disk"
@@ -417,19 +537,23 @@ def plan_measurements(arguments, sizes, locations, places, corpora, floor, relno
             plan.append(Measurement(("build", size, location, "floor"), "floor (libcmark, 2 audiences)",
                                     [floor, site, os.path.join(space("floor"), "out"), "2"],
                                     workspace=space("floor"), disk=disk))
-            renders = [
-                ("cmark-html", "cmark", ["cmark"]),
-                ("html-external", "relnotes render --audience external", [relnotes, "render", "--root", site, "--audience", "external"]),
-                ("html-internal", "relnotes render --audience internal", [relnotes, "render", "--root", site, "--audience", "internal"]),
-                ("cmark-markdown", "cmark -t commonmark", ["cmark", "-t", "commonmark"]),
-                ("markdown-external", "relnotes render --format markdown --audience external",
-                 [relnotes, "render", "--root", site, "--format", "markdown", "--audience", "external"]),
-                ("markdown-internal", "relnotes render --format markdown --audience internal",
-                 [relnotes, "render", "--root", site, "--format", "markdown", "--audience", "internal"]),
-            ]
-            for name, label, argv in renders:
-                plan.append(Measurement(("render", size, location, name), label, argv, workspace=space(f"render-{name}"),
-                                        stdin=markdown, stdout=os.path.join(space(f"render-{name}"), "out"), disk=disk))
+            for document in DOCUMENTS:
+                reference = ["cmark"] if document == "plain" else ["cmark-gfm", "-e", "table", "-e", "tasklist"]
+                renders = [
+                    ("reference-html", " ".join(reference), reference),
+                    ("html-external", "relnotes render --audience external", [relnotes, "render", "--root", site, "--audience", "external"]),
+                    ("html-internal", "relnotes render --audience internal", [relnotes, "render", "--root", site, "--audience", "internal"]),
+                    ("reference-markdown", " ".join(reference + ["-t", "commonmark"]), reference + ["-t", "commonmark"]),
+                    ("markdown-external", "relnotes render --format markdown --audience external",
+                     [relnotes, "render", "--root", site, "--format", "markdown", "--audience", "external"]),
+                    ("markdown-internal", "relnotes render --format markdown --audience internal",
+                     [relnotes, "render", "--root", site, "--format", "markdown", "--audience", "internal"]),
+                ]
+                for name, label, argv in renders:
+                    workspace = space(f"render-{document}-{name}")
+                    plan.append(Measurement(("render", size, location, f"{document}-{name}"), label, argv, workspace=workspace,
+                                            stdin=corpora[size]["documents"][document], stdout=os.path.join(workspace, "out"),
+                                            disk=disk, document=document))
     size = sizes[-1]
     site = corpora[size]["relnotes"]
     version = corpora[size]["newest"]
@@ -453,14 +577,18 @@ def run_rounds(arguments, plan, scratch):
             result = measurement.run(arguments.timeout, scratch)
             group, size, location, _ = measurement.key
             where = f"{size} {location}" if location != "-" else size
+            if measurement.document:
+                where += f" {measurement.document}"
             if result is None:
                 log(f"  [{name}] {where:12} {measurement.label}: {measurement.error} (not run again)")
                 if measurement.error.startswith("timeout") and group in ("build", "render"):
                     # The same program on the same corpus elsewhere, or another render of the
-                    # same file, would only time out too: do not spend the timeout again.
+                    # same document (on either location), would only time out too: do not
+                    # spend the timeout again.
                     for other in plan:
                         if (other.key[:2] == measurement.key[:2] and other.argv[0] == measurement.argv[0]
-                                and not other.error and (group == "render" or other.key[3] == measurement.key[3])):
+                                and not other.error and (other.document == measurement.document if group == "render"
+                                                         else other.key[3] == measurement.key[3])):
                             other.error = f"not run: {measurement.key[3]} on {location} timed out"
                             other.walls.clear()
                             log(f"  {size} {other.key[2]:6} {other.label}: {other.error}")
@@ -784,18 +912,22 @@ def report(arguments, sizes, locations, plan, corpora, preview):
         print()
 
     for size in sizes:
-        markdown = concat_file(corpora[size]["concat"])
-        print(f"Render, the {size} corpus concatenated ({os.path.getsize(markdown) / 2**20:.1f} MB of Markdown on stdin, "
-              f"output to a file; {runs})")
-        rows = []
-        for location in locations:
-            for name in ("cmark-html", "html-external", "html-internal", "cmark-markdown", "markdown-external", "markdown-internal"):
-                measurement = get("render", size, location, name)
-                reference = median("render", size, location, "cmark-html" if name.startswith("html") else "cmark-markdown")
-                rows.append([measurement.label, location, *stats_cells(measurement),
-                             times(ratio(measurement.median, reference)) if not name.startswith("cmark") else ""])
-        print(table(["command", "on", "median", "min–max", "cpu", "peak RSS", "×cmark"], rows))
-        print()
+        for document in DOCUMENTS:
+            markdown = corpora[size]["documents"][document]
+            print(f"Render, {document}.md of the {size} corpus ({os.path.getsize(markdown) / 1e6:.1f} MB, "
+                  f"{DOCUMENT_TITLES[document]}; on stdin, output to a file; {runs})")
+            rows = []
+            for location in locations:
+                for name in ("reference-html", "html-external", "html-internal",
+                             "reference-markdown", "markdown-external", "markdown-internal"):
+                    measurement = get("render", size, location, f"{document}-{name}")
+                    reference = median("render", size, location,
+                                       f"{document}-reference-{'html' if name.startswith('html') else 'markdown'}")
+                    rows.append([measurement.label, location, *stats_cells(measurement),
+                                 times(ratio(measurement.median, reference)) if not name.startswith("reference") else ""])
+            print(table(["command", "on", "median", "min–max", "cpu", "peak RSS",
+                         "×cmark" if document == "plain" else "×cmark-gfm"], rows))
+            print()
 
     size = sizes[-1]
     build = median("build", size, "tmpfs", "relnotes")
@@ -904,10 +1036,12 @@ def report(arguments, sizes, locations, plan, corpora, preview):
         else:
             target(f"{name} ≤ 0.2 s{tag}", value, 0.2, seconds(value))
     ratio_target(f"check ≤ 0.5× build{tag}", big, ("command", big, "-", "check"), ("build", big, "tmpfs", "relnotes"), 0.5)
-    for name, reference in (("html-external", "cmark-html"), ("html-internal", "cmark-html"),
-                            ("markdown-external", "cmark-markdown"), ("markdown-internal", "cmark-markdown")):
-        form, audience = name.split("-")
-        ratio_target(f"render {form} {audience} ≤ 2× cmark{tag}", big, ("render", big, "tmpfs", name), ("render", big, "tmpfs", reference), 2)
+    for document, what, reference, limit in (("plain", "without extensions", "cmark", 2), ("mix", "mix", "cmark-gfm", 3)):
+        for form in ("html", "markdown"):
+            for audience in ("external", "internal"):
+                ratio_target(f"render {form} {audience}, 5 MB {what} ≤ {limit}× {reference}{tag}", big,
+                             ("render", big, "tmpfs", f"{document}-{form}-{audience}"),
+                             ("render", big, "tmpfs", f"{document}-reference-{form}"), limit)
     print(table(["", "target", "measured"], rows, left=3))
 
 
@@ -918,9 +1052,9 @@ def main():
     arguments = parse_arguments()
     if not os.access(arguments.relnotes, os.X_OK):
         sys.exit(f"benchmark: no relnotes binary at {arguments.relnotes} (set RELNOTES or run scripts/benchmark)")
-    for tool in (TIME, shutil.which("hugo"), shutil.which("cmark"), shutil.which("cc")):
+    for tool in (TIME, shutil.which("hugo"), shutil.which("cmark"), shutil.which("cmark-gfm"), shutil.which("cc")):
         if not tool or not os.access(tool, os.X_OK):
-            sys.exit("benchmark: hugo, cmark, cc and /usr/bin/time are needed (scripts/benchmark installs them)")
+            sys.exit("benchmark: hugo, cmark, cmark-gfm, cc and /usr/bin/time are needed (scripts/benchmark installs them)")
     sizes = ["small"] if arguments.quick else ["small", "large"]
     locations = ["tmpfs"] if arguments.skip_disk else ["tmpfs", "disk"]
     bench = shared_bench()
@@ -935,6 +1069,11 @@ def main():
             sources.append(f"{size}-{flavor}: {folder} ({how})")
         releases, entries, files, newest = describe_corpus(corpora[size]["relnotes"])
         corpora[size].update(releases=releases, entries=entries, files=files, newest=newest)
+        documents, how = render_documents(arguments, size, concat_file(corpora[size]["concat"]))
+        corpora[size]["documents"] = documents
+        for document in DOCUMENTS:
+            sources.append(f"{size}-render: {documents[document]} ({os.path.getsize(documents[document]) / 1e6:.1f} MB, "
+                           f"{DOCUMENT_TITLES[document]}; {how})")
     floor = build_floor(arguments, bench)
 
     if not os.path.isdir(arguments.tmpfs_dir):
@@ -961,6 +1100,7 @@ def main():
     print(f"relnotes: {relnotes_version(arguments.relnotes)}")
     print(f"hugo:     {first_line(['hugo', 'version'])}")
     print(f"cmark:    {first_line(['cmark', '--version'])}")
+    print(f"cmark-gfm: {first_line(['cmark-gfm', '--version'])}")
     print(f"floor:    {floor} (cc -O2 {os.path.join(bench, 'floor.c')} -lcmark; {first_line(['cc', '--version'])})")
     print(f"timing:   {TIME} (GNU time {first_line(['dpkg-query', '-W', '-f=${Version}', 'time'])}) for peak RSS and CPU; wall measured around it; "
           f"{arguments.runs} run{'s' if arguments.runs != 1 else ''} after {arguments.warmup} warm-up, alternating; outputs removed before every run")
