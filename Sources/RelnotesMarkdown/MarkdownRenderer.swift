@@ -35,6 +35,19 @@ public struct MarkdownRenderer: Sendable {
         return RenderedMarkup(text: text, headings: session.headings)
     }
 
+    /// The text as `audience` sees it in HTML, and in CommonMark and plain text as well where
+    /// the same tree serves them (`nil` where it does not): what `render(_:for:as:)` gives
+    /// in each format.
+    public func renderEveryFormat(_ prepared: PreparedMarkdown, for audience: String) throws(DiagnosticsError) -> (html: RenderedMarkup, markdown: RenderedMarkup?, text: RenderedMarkup?) {
+        guard !prepared.diagnostics.containsErrors else { throw DiagnosticsError(prepared.diagnostics) }
+        let session = RenderSession(renderer: self, audience: audience, format: .html)
+        let (html, markdown, text) = try session.renderEveryFormat(prepared.structure)
+        // A tree the formats share has no headings: each format's list is the same, empty.
+        return (RenderedMarkup(text: html, headings: session.headings),
+                markdown.map { RenderedMarkup(text: $0, headings: session.headings) },
+                text.map { RenderedMarkup(text: $0, headings: session.headings) })
+    }
+
     /// The text as `audience` sees it, cut at its top-level `##` headings (for the fixed
     /// sections of announcements: "Upgrade instructions", "Potential impact"…).
     public func renderSections(_ prepared: PreparedMarkdown, for audience: String, as format: MarkupFormat) throws(DiagnosticsError) -> [BodySection] {

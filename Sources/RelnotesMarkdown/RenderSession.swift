@@ -14,6 +14,8 @@ final class RenderSession {
     /// Set while the tree being written nests inline containers too shallowly for deep
     /// emphasis to be flattened (`flattenDeepEmphasis`), so that its walk is skipped.
     private var shallowInlines = false
+    /// Set while the tree being written reads the same in every format (`formatNeutral`).
+    private var formatNeutral = false
 
     /// What the extensions may add to the inline depth the parse had (a strikethrough, an
     /// autolink or a tracker link around a text): flattening is skipped only well below its
@@ -33,6 +35,20 @@ final class RenderSession {
     /// the texts nested in it).
     func render(_ structure: MarkdownStructure) throws(DiagnosticsError) -> String {
         try withTree(structure, labelling: format == .html, sections: false) { root, _ in output(root) }
+    }
+
+    /// The text in HTML (the session's format) and, where its tree holds nothing that the
+    /// formats write differently, in CommonMark and plain text too, from the same tree: what
+    /// sessions in those formats would write, without parsing the text again for them.
+    func renderEveryFormat(_ structure: MarkdownStructure) throws(DiagnosticsError) -> (html: String, markdown: String?, text: String?) {
+        precondition(format == .html, "the other formats are written from the HTML session's tree")
+        return try withTree(structure, labelling: true, sections: false) { root, _ in
+            let html = output(root)
+            guard formatNeutral else { return (html, nil, nil) }
+            // Plain text before CommonMark, whose flattening of deep emphasis changes the tree.
+            let text = PlainText.render(root)
+            return (html, root.renderCommonMark(flatteningDeepEmphasis: !shallowInlines), text)
+        }
     }
 
     /// The text cut at its top-level `##` headings: the part before the first one (without
@@ -79,15 +95,24 @@ final class RenderSession {
             }
             applyInlineExtensions(nodes, gfm: gfm, escapesTilde: { Self.blockEscapesTilde($0, lines: lines) })
             // Task boxes before labelling, which may wrap an item's paragraph.
-            TaskLists.apply(to: nodes.items, lines: lines, format: format)
+            let boxes = TaskLists.apply(to: nodes.items, lines: lines, format: format)
+            var labelled = false
             if labelling {
-                RestrictedBlocks.label(in: document.root, regions: restrictedRegions(of: structure.containers))
+                let regions = restrictedRegions(of: structure.containers)
+                labelled = !regions.isEmpty
+                RestrictedBlocks.label(in: document.root, regions: regions)
             }
-            Tables.apply(to: nodes.paragraphs, document: text, lines: lines, root: document.root, session: self)
+            let tables = Tables.apply(to: nodes.paragraphs, document: text, lines: lines, root: document.root, session: self)
             try placeBlocks(nodes.headings, structure: structure)
-            let shallow = shallowInlines
+            let (shallow, neutral) = (shallowInlines, formatNeutral)
             shallowInlines = nodes.inlineDepth + Self.addedInlineDepth < CmarkNode.maximumEmphasisDepth
-            defer { shallowInlines = shallow }
+            // What the formats do differently: raw HTML (dropped from Markdown and text, kept
+            // for cmark's safe mode in HTML), strikethrough, task boxes, labels, tables,
+            // headings (ids) and admonitions (placeholder headings). Without any, the
+            // extensions leave the same tree in every format: tracker links, autolinks and
+            // URL safety do not depend on it, and plain text ignores links.
+            formatNeutral = nodes.headings.isEmpty && !nodes.hasRawHTML && !gfm.tilde && !boxes && !labelled && !tables
+            defer { (shallowInlines, formatNeutral) = (shallow, neutral) }
             return body(document.root, headings)
         }
     }

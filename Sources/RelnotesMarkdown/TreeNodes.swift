@@ -31,6 +31,8 @@ struct TreeNodes {
     private(set) var headings: [CmarkNode] = []
     /// How deep inline containers (emphasis, links, custom inlines) nest, at most.
     private(set) var inlineDepth = 0
+    /// Whether the tree holds raw HTML at all, collected or not.
+    private(set) var hasRawHTML = false
 
     init(in root: CmarkNode, wanted: Wanted) {
         // Links and images are containers: the walk reports their exit too.
@@ -51,6 +53,7 @@ struct TreeNodes {
                 depth += entering ? 1 : -1
                 inlineDepth = max(inlineDepth, depth)
             case .htmlBlock, .htmlInline:
+                hasRawHTML = true
                 if wanted.rawHTML { rawHTML.append(node) }
             case .paragraph:
                 if wanted.paragraphs, entering { paragraphs.append(node) }

@@ -15,9 +15,11 @@ enum Tables {
     /// `paragraphs` are the paragraphs of the tree `root` in document order (none if
     /// `mayHold` is false); `document` is the text the tree was parsed from, whose `lines`
     /// these are.
-    static func apply(to paragraphs: [CmarkNode], document: String, lines: [Substring], root: CmarkNode, session: RenderSession) {
+    /// Returns whether any paragraph was a table.
+    @discardableResult
+    static func apply(to paragraphs: [CmarkNode], document: String, lines: [Substring], root: CmarkNode, session: RenderSession) -> Bool {
         let tables = paragraphs.compactMap { paragraph in table(at: paragraph, lines: lines).map { (paragraph: paragraph, table: $0) } }
-        guard !tables.isEmpty else { return }
+        guard !tables.isEmpty else { return false }
         let cells = TableCells.render(tables.map(\.table.cells), document: document, lines: lines, root: root, session: session)
         for ((paragraph, table), cells) in zip(tables, cells) {
             let output = render(table, cells: cells, format: session.format)
@@ -26,6 +28,7 @@ enum Tables {
             let nested = session.format == .markdown && paragraph.parent?.kind != .document
             paragraph.replace(with: nested ? .literalMarkdown(output) : .custom(.customBlock, onEnter: output))
         }
+        return true
     }
 
     /// The table a paragraph's source lines make, if they make one. As on GitHub, a table

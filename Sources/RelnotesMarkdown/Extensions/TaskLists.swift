@@ -3,7 +3,10 @@
 /// `&#91; ]` is text.
 enum TaskLists {
     /// `lines` are the text cmark parsed, to tell a written box from an escaped one.
-    static func apply(to items: [CmarkNode], lines: [Substring], format: MarkupFormat) {
+    /// Returns whether any item had a box.
+    @discardableResult
+    static func apply(to items: [CmarkNode], lines: [Substring], format: MarkupFormat) -> Bool {
+        var found = false
         for item in items {
             guard let paragraph = item.firstChild, paragraph.kind == .paragraph,
                   let first = paragraph.firstChild, let checked = box(first) else { continue }
@@ -16,6 +19,7 @@ enum TaskLists {
             case .html: marker = checked ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> " : "<input type=\"checkbox\" disabled=\"\" /> "
             case .markdown, .text: marker = checked ? "[x] " : "[ ] "
             }
+            found = true
             first.insertBefore(.custom(.customInline, onEnter: marker))
             // What follows the box, without the space after it.
             var rest: CmarkNode?
@@ -34,6 +38,7 @@ enum TaskLists {
                 if remaining.isEmpty { rest.remove() } else { rest.literal = String(remaining) }
             }
         }
+        return found
     }
 
     /// Whether `node`, the first of an item's paragraph, is a box: `true` checked, `false`

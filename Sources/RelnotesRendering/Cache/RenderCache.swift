@@ -38,6 +38,14 @@ final class RenderCache: Sendable {
         bodies.withLock { $0[key] = (source.text, source.firstLine, result) }
     }
 
+    /// A rendering made for another one's sake, handed over once and no longer kept.
+    func takeBody(_ key: BodyKey) -> BodyResult? { bodies.withLock { $0.removeValue(forKey: key) } }
+
+    /// Keeps a rendering made along with another, unless one is kept already.
+    func storeIfAbsent(_ key: BodyKey, source: MarkdownSource, _ result: Result<RenderedMarkup, DiagnosticsError>) {
+        bodies.withLock { if $0[key] == nil { $0[key] = (source.text, source.firstLine, result) } }
+    }
+
     func inline(_ key: InlineKey) -> String? { inlines.withLock { $0[key] } }
 
     func store(_ key: InlineKey, _ rendered: String) {
