@@ -19,7 +19,9 @@ public struct Site: Sendable {
     public let project: Project
     let theme: Theme
     let bodies: BodyRenderer
-    let loadCache: LoadCache
+    /// What the load read, for the next load to read on from; `nil` for a load not meant
+    /// to be read on from (`reusable`).
+    let loadCache: LoadCache?
 
     /// Loads and checks everything: configuration, content, Markdown structure, release
     /// rules, sensitive patterns, templates. `site` is `nil` when there are errors.
@@ -38,16 +40,24 @@ public struct Site: Sendable {
     /// `changed`: the paths (relative to `root`; a folder stands for all in it) that changed
     /// since `previous` was loaded, as a watcher reported them: other files are not even
     /// looked at. `nil` looks at every file.
-    public static func load(root: URL, focus: String? = nil, reusing previous: Site? = nil, changed: Set<String>? = nil) -> (site: Site?, diagnostics: [Diagnostic]) {
+    ///
+    /// `reusable`: the site keeps what was read for a later load to read on from (the
+    /// preview); a command that loads once (`build`, `check`) skips that bookkeeping, a
+    /// `stat` and a record per file.
+    public static func load(root: URL, focus: String? = nil, reusing previous: Site? = nil, changed: Set<String>? = nil, reusable: Bool = false) -> (site: Site?, diagnostics: [Diagnostic]) {
         Trace.mark("loading")
-        let configuration = LoadCache.configurationText(root: root)
-        let reusable = previous.flatMap { $0.root == root && $0.loadCache.configuration == configuration ? $0 : nil }
-        let cache = reusable?.loadCache ?? LoadCache(configuration: configuration)
-        cache.trust(changed: reusable == nil ? nil : changed)
+        var cache: LoadCache?
+        var reused: Site?
+        if reusable || previous != nil {
+            let configuration = LoadCache.configurationText(root: root)
+            reused = previous.flatMap { $0.root == root && $0.loadCache?.configuration == configuration ? $0 : nil }
+            cache = reused?.loadCache ?? LoadCache(configuration: configuration)
+            cache?.trust(changed: reused == nil ? nil : changed)
+        }
         let (project, loadProblems) = ProjectLoader.read(root: root, focus: focus, cache: cache)
         Trace.mark("project read")
         guard let project else { return (nil, loadProblems) }
-        let bodies = BodyRenderer(project: project, reusing: reusable?.bodies)
+        let bodies = BodyRenderer(project: project, reusing: reused?.bodies)
         Trace.mark("bodies prepared")
         let (themeFiles, themeFileProblems) = ThemeLoader.read(root: root)
         let (theme, themeProblems) = Theme.load(themeFiles, diagnostics: themeFileProblems)

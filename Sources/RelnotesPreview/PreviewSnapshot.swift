@@ -40,7 +40,7 @@ public struct PreviewSnapshot: Sendable {
     /// looked at again); `nil` looks at every file.
     public static func build(root: URL, after previous: PreviewSnapshot, changed: Set<String>? = nil) -> PreviewSnapshot {
         let generation = previous.generation + 1
-        let (site, diagnostics) = Site.load(root: root, reusing: previous.site, changed: changed)
+        let (site, diagnostics) = Site.load(root: root, reusing: previous.site, changed: changed, reusable: true)
         guard let site else {
             return PreviewSnapshot(generation: generation, files: previous.files, site: previous.site, audiences: previous.audiences, diagnostics: diagnostics)
         }
