@@ -74,7 +74,17 @@ public struct MarkdownRenderer: Sendable {
 
 /// A text made ready for rendering for any audience.
 public struct PreparedMarkdown: Sendable {
-    let structure: MarkdownStructure
+    /// Held in a box: a prepared text is handed around (found by file, kept with its
+    /// source) far more often than it changes, which is never.
+    private final class Box: Sendable {
+        let structure: MarkdownStructure
+        init(_ structure: MarkdownStructure) { self.structure = structure }
+    }
+
+    private let box: Box
+    var structure: MarkdownStructure { box.structure }
+
+    init(structure: MarkdownStructure) { box = Box(structure) }
 
     /// Problems found in the text: containers, admonitions. Errors stop rendering; warnings
     /// (a container line read as code) do not.

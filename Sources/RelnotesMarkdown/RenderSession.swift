@@ -4,7 +4,11 @@ import RelnotesModel
 /// across the text and its admonition bodies (heading ids, the table of contents).
 /// Lives only for the duration of a `MarkdownRenderer.render` call.
 final class RenderSession {
-    let renderer: MarkdownRenderer
+    /// Of the renderer, only what a session uses: a copy of the whole renderer (the site's
+    /// configuration in it) for every text rendered costs more than the rendering of many.
+    let policy: AudiencePolicy
+    let tickets: TicketLinker
+    let unsafeHTML: Bool
     let audience: String
     let format: MarkupFormat
     let slugs = HeadingSlugs()
@@ -23,13 +27,14 @@ final class RenderSession {
     static let addedInlineDepth = 4
 
     init(renderer: MarkdownRenderer, audience: String, format: MarkupFormat) {
-        self.renderer = renderer
+        self.policy = renderer.policy
+        tickets = renderer.tickets
+        unsafeHTML = renderer.config.unsafeHTML
         self.audience = audience
         self.format = format
     }
 
-    var unsafeHTML: Bool { renderer.config.unsafeHTML }
-    var linksTickets: Bool { renderer.policy.linksTickets(for: audience) }
+    var linksTickets: Bool { policy.linksTickets(for: audience) }
 
     /// Filters, parses, extends and renders a prepared text (and, through its admonitions,
     /// the texts nested in it).
@@ -73,7 +78,7 @@ final class RenderSession {
     /// With `labelling`, material that some audience the viewer sees may not see is
     /// wrapped and labelled (internal-only text in the internal view).
     func withTree<Result>(_ structure: MarkdownStructure, labelling: Bool = false, sections: Bool, _ body: (CmarkNode, [Int: String]) -> Result) throws(DiagnosticsError) -> Result {
-        let lines = structure.containers.filter(structure.lines, for: audience, policy: renderer.policy)
+        let lines = structure.containers.filter(structure.lines, for: audience, policy: policy)
         if !structure.containers.isEmpty {
             try checkNoContainerLeft(in: lines, origin: structure.origin)
         }
@@ -177,7 +182,7 @@ final class RenderSession {
             _ = Strikethrough.apply(to: nodes.linkText, format: format, escapesTilde: escapesTilde)
         }
         if gfm.autolink { text = Autolinks.link(text, source: gfm) }
-        if linksTickets { renderer.tickets.link(text) }
+        if linksTickets { tickets.link(text) }
     }
 
     /// The nodes the inline extensions need: raw HTML where it is dropped, text where keys
@@ -220,7 +225,7 @@ final class RenderSession {
     private func restrictedRegions(of containers: AudienceContainers) -> [(lines: ClosedRange<Int>, audiences: [String])] {
         var regions: [(lines: ClosedRange<Int>, audiences: [String])] = []
         for container in containers.containers where container.closer > container.opener + 1 {
-            guard let label = renderer.policy.restriction(of: container.audiences, for: audience) else { continue }
+            guard let label = policy.restriction(of: container.audiences, for: audience) else { continue }
             let lines = (container.opener + 1)...(container.closer - 1)
             if let last = regions.last, last.lines.contains(lines.lowerBound) { continue }
             regions.append((lines, label))
@@ -230,7 +235,7 @@ final class RenderSession {
 
     /// A container line that survived filtering would show its hidden content: fail closed.
     private func checkNoContainerLeft(in lines: [Substring], origin: TextOrigin) throws(DiagnosticsError) {
-        let leftover = AudienceContainers(lines: lines, origin: origin, audiences: renderer.policy.names)
+        let leftover = AudienceContainers(lines: lines, origin: origin, audiences: policy.names)
         guard leftover.isEmpty else {
             let line = leftover.markerPrefixes.keys.min() ?? 1
             throw DiagnosticsError([.error("unrecognized-container", "this audience container line could not be read safely; put blank lines around it", at: origin.location(line: line))])

@@ -10,7 +10,7 @@ extension AudienceRenderer {
         func link(_ index: Int) -> NeighbourLink? {
             guard site.releases.indices.contains(index), let release = site.releases[index].release, release.version.line == line else { return nil }
             let visible = site.releases[index]
-            return NeighbourLink(version: visible.versionText, path: "releases/\(visible.versionText)/", titleText: visible.fields.title.map(bodies.plain))
+            return NeighbourLink(version: visible.versionText, path: "releases/\(visible.versionText)/", titleText: visible.fields.title.map { bodies.plain($0) })
         }
         let neighbours = ReleaseNeighbours(line: line, previous: link(number + 1), next: link(number - 1))
         return neighbours.previous == nil && neighbours.next == nil ? nil : neighbours

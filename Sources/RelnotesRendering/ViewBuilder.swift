@@ -38,7 +38,7 @@ package struct ViewBuilder {
             version: visible.isUnreleased ? "Unreleased" : visible.versionText,
             path: "releases/\(visible.versionText)/",
             title: title.map { bodies.inline($0, for: audience, as: format) } ?? visible.versionText,
-            titleText: title.map(bodies.plain) ?? visible.versionText,
+            titleText: title.map { bodies.plain($0) } ?? visible.versionText,
             hasTitle: title != nil,
             summary: visible.fields.summary.map { bodies.inline($0, for: audience, as: format) },
             date: release?.date,
@@ -84,8 +84,8 @@ package struct ViewBuilder {
     private func meta(_ fields: ReleaseFields) -> ReleaseMeta? {
         guard fields.releaseManager != nil || fields.branch != nil || fields.signOff != nil else { return nil }
         return ReleaseMeta(
-            releaseManager: fields.releaseManager.map(text),
-            branch: fields.branch.map(code),
+            releaseManager: fields.releaseManager.map { text($0) },
+            branch: fields.branch.map { code($0) },
             signOff: fields.signOff.map { $0.map { SignOffView(team: text($0.team), state: text($0.state), done: $0.isDone) } },
             hasSignOff: !(fields.signOff ?? []).isEmpty)
     }
@@ -125,6 +125,8 @@ package struct ViewBuilder {
         EntrySection(type: type.name, title: text(type.title), anchor: type.name, hasHeading: true, linkable: false, level: 2, componentLevel: 3, marks: "##", componentMarks: "###", groups: [], count: 0)
     }
 
+    /// (Closures here rather than method references such as `map(text)`: a method reference
+    /// copies the whole builder, its configuration with it, for every entry.)
     private func views(_ entries: [VisibleEntry], anchors: HeadingSlugs, folding version: SemanticVersion?) throws(DiagnosticsError) -> [EntryView] {
         var views: [EntryView] = []
         for visible in entries {
@@ -139,9 +141,9 @@ package struct ViewBuilder {
                 title: bodies.inline(title, for: audience, as: format),
                 titleText: bodies.plain(title),
                 body: try entryBody(visible.body),
-                tickets: (visible.fields.tickets ?? []).map(ticket),
+                tickets: (visible.fields.tickets ?? []).map { ticket($0) },
                 hasTickets: !(visible.fields.tickets ?? []).isEmpty,
-                component: visible.fields.component.map(text),
+                component: visible.fields.component.map { text($0) },
                 breaking: visible.breaking,
                 restrictedTo: visible.restrictedTo.isEmpty ? nil : visible.restrictedTo.joined(separator: ", "),
                 // On a candidate's page, which candidate brought each entry; a final
