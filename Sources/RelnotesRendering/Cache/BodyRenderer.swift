@@ -19,8 +19,9 @@ package struct BodyRenderer: Sendable {
     /// unchanged (the preview, after a save).
     package init(project: Project, reusing previous: BodyRenderer? = nil) {
         markdown = MarkdownRenderer(config: project.config)
-        prepared = PreparedBodies(project.allBodies, with: markdown, reusing: previous?.prepared)
-        variants = RenderVariants(config: project.config, policy: markdown.policy)
+        let variants = RenderVariants(config: project.config, policy: markdown.policy)
+        prepared = PreparedBodies(project.allBodies, with: markdown, hint: variants.mayHoldKey, reusing: previous?.prepared)
+        self.variants = variants
         cache = previous?.cache ?? RenderCache()
     }
 
@@ -45,9 +46,9 @@ package struct BodyRenderer: Sendable {
     }
 
     private func render(_ source: MarkdownSource, for audience: String, as format: MarkupFormat, reshaped shape: RenderCache.Shape?, _ reshape: (String) -> String) throws(DiagnosticsError) -> RenderedMarkup {
-        let body = prepared[source] ?? markdown.prepare(source)
+        let (body, mayHoldKey) = prepared.withHint(source) ?? (markdown.prepare(source), variants.mayHoldKey(source.text))
         func keyOf(_ format: MarkupFormat, _ shape: RenderCache.Shape?) -> RenderCache.BodyKey {
-            RenderCache.BodyKey(path: source.path, variant: variants.variant(of: body, source.text, for: audience, as: format), format: format, shape: shape)
+            RenderCache.BodyKey(path: source.path, variant: variants.variant(of: body, mayHoldKey: mayHoldKey, for: audience, as: format), format: format, shape: shape)
         }
         let key = keyOf(format, shape)
         func isOf(_ cached: RenderCache.BodyResult) -> Bool { cached.firstLine == source.firstLine && cached.text == source.text }
@@ -106,16 +107,20 @@ package struct BodyRenderer: Sendable {
 
 /// Every body of a project made ready for rendering, found by its file.
 package struct PreparedBodies: Sendable {
-    private let byPath: [String: (source: MarkdownSource, prepared: PreparedMarkdown)]
+    /// Each body, with whether its text may hold a tracker key (`RenderVariants`), found once.
+    private let byPath: [String: (source: MarkdownSource, prepared: PreparedMarkdown, mayHoldKey: Bool)]
 
-    init(_ sources: [MarkdownSource], with markdown: MarkdownRenderer, reusing previous: PreparedBodies? = nil) {
-        let prepared = Concurrent.map(sources) { source in previous?[source] ?? markdown.prepare(source) }
-        var byPath: [String: (source: MarkdownSource, prepared: PreparedMarkdown)] = [:]
+    /// `hint`: whether a text may hold a tracker key.
+    init(_ sources: [MarkdownSource], with markdown: MarkdownRenderer, hint: @Sendable (String) -> Bool, reusing previous: PreparedBodies? = nil) {
+        let prepared = Concurrent.map(sources) { source in
+            previous?.withHint(source) ?? (markdown.prepare(source), hint(source.text))
+        }
+        var byPath: [String: (source: MarkdownSource, prepared: PreparedMarkdown, mayHoldKey: Bool)] = [:]
         byPath.reserveCapacity(sources.count)
-        for (source, body) in zip(sources, prepared) { byPath[source.path] = (source, body) }
+        for (source, (body, mayHoldKey)) in zip(sources, prepared) { byPath[source.path] = (source, body, mayHoldKey) }
         self.byPath = byPath
         // In the order of the sources: diagnostics come out in a stable order.
-        diagnostics = prepared.flatMap(\.diagnostics)
+        diagnostics = prepared.flatMap(\.0.diagnostics)
     }
 
     let diagnostics: [Diagnostic]
@@ -123,8 +128,14 @@ package struct PreparedBodies: Sendable {
     /// The prepared body of `source`, when it is one of the project's bodies as loaded: the
     /// same text, starting on the same line of its file (problems carry file positions).
     package subscript(source: MarkdownSource) -> PreparedMarkdown? {
+        withHint(source)?.prepared
+    }
+
+    /// The prepared body of `source` (as the subscript finds it), with whether its text may
+    /// hold a tracker key.
+    func withHint(_ source: MarkdownSource) -> (prepared: PreparedMarkdown, mayHoldKey: Bool)? {
         guard let found = byPath[source.path], found.source.firstLine == source.firstLine, found.source.text == source.text else { return nil }
-        return found.prepared
+        return (found.prepared, found.mayHoldKey)
     }
 }
 

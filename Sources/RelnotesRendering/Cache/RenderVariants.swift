@@ -28,10 +28,16 @@ struct RenderVariants: Sendable {
         keys = TrackerKeyHint(pattern: config.tickets.pattern)
     }
 
-    func variant(of body: PreparedMarkdown, _ text: String, for audience: String, as format: MarkupFormat) -> Variant {
+    /// `mayHoldKey`: whether the text may hold a tracker key (`PreparedBodies` finds it
+    /// once per text).
+    func variant(of body: PreparedMarkdown, mayHoldKey: @autoclosure () -> Bool, for audience: String, as format: MarkupFormat) -> Variant {
         if body.hasContainers { return .audience(audience) }
-        return variant(ofInline: text, for: audience, as: format)
+        guard format != .text, policy.linksTickets(for: audience), mayHoldKey() else { return .shared }
+        return .linked
     }
+
+    /// Whether cmark could find a tracker key in `text` (`TrackerKeyHint`).
+    func mayHoldKey(_ text: String) -> Bool { keys.mayHoldKey(text) }
 
     func variant(ofInline text: String, for audience: String, as format: MarkupFormat) -> Variant {
         guard format != .text, policy.linksTickets(for: audience), keys.mayHoldKey(text) else { return .shared }
