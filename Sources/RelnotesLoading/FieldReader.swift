@@ -48,12 +48,24 @@ struct FieldReader {
     /// A non-empty single line of text.
     mutating func line(_ field: YAMLMapping.Field?) -> String? {
         guard let field, let value = text(field) else { return nil }
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = Self.trimmed(value)
         if trimmed.isEmpty {
             report(.error("empty-value", "'\(field.key)' is empty", at: field.valueLocation))
             return nil
         }
         return trimmed
+    }
+
+    /// `value.trimmingCharacters(in: .whitespacesAndNewlines)`, without asking Foundation
+    /// when both ends are ASCII and no whitespace (nearly every value: YAML trims plain
+    /// scalars itself). The ASCII characters of the set are tab to carriage return and space.
+    static func trimmed(_ value: String) -> String {
+        func isOtherASCII(_ byte: UInt8?) -> Bool {
+            guard let byte else { return false }
+            return byte < 0x80 && byte != 0x20 && !(0x09...0x0D).contains(byte)
+        }
+        if isOtherASCII(value.utf8.first), isOtherASCII(value.utf8.last) { return value }
+        return value.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// One text value or a list of them (`audience: external` or `audience: [a, b]`).
