@@ -129,23 +129,14 @@ struct CmarkNode: Hashable {
         return strchr(literal, Int32(byte)) != nil
     }
 
-    /// Whether the literal holds `@`, `://` or `www.`, which every GFM autolink does, looking
-    /// only for those whose first byte is in `starts`: one pass over the C string, a quick
-    /// test before reading it whole.
-    func literalMayHoldAutolink(starts: String) -> Bool {
-        guard var rest = cmark_node_get_literal(pointer) else { return false }
-        let colon = CChar(UInt8(ascii: ":")), slash = CChar(UInt8(ascii: "/")), w = CChar(UInt8(ascii: "w")), dot = CChar(UInt8(ascii: "."))
-        return starts.withCString { set in
-            while let hit = strpbrk(rest, set) {
-                switch hit.pointee {
-                case colon: if hit[1] == slash && hit[2] == slash { return true }
-                case w: if hit[1] == w && hit[2] == w && hit[3] == dot { return true }
-                default: return true
-                }
-                rest = UnsafePointer(hit + 1)
-            }
-            return false
-        }
+    /// Whether the literal holds `@` (with `at`), `://` (with `url`) or `www.` (with `www`),
+    /// one of which every GFM autolink does: a quick test on the C string (libc's searches,
+    /// one per kind) before reading it whole.
+    func literalMayHoldAutolink(url: Bool, at: Bool, www: Bool) -> Bool {
+        guard let literal = cmark_node_get_literal(pointer) else { return false }
+        return (at && strchr(literal, Int32(UInt8(ascii: "@"))) != nil)
+            || (url && strstr(literal, "://") != nil)
+            || (www && strstr(literal, "www.") != nil)
     }
 
     var url: String {

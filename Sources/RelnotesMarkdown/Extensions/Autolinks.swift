@@ -10,11 +10,10 @@ enum Autolinks {
     /// Links what the nodes hold; returns the text nodes outside the new links, in order.
     /// `source` tells which kinds of link the text they were parsed from can hold.
     static func link(_ textNodes: [CmarkNode], source: GFMInline) -> [CmarkNode] {
-        let starts = source.autolinkStarts
         var result: [CmarkNode] = []
         result.reserveCapacity(textNodes.count)
         for node in textNodes {
-            guard node.literalMayHoldAutolink(starts: starts) else {
+            guard node.literalMayHoldAutolink(url: source.url, at: source.at, www: source.www) else {
                 result.append(node)
                 continue
             }

@@ -17,7 +17,4 @@ struct GFMInline: Sendable {
 
     var autolink: Bool { url || www || at }
     var any: Bool { tilde || autolink }
-
-    /// The bytes that start what a text node must hold to hold an autolink, for `strpbrk`.
-    var autolinkStarts: String { (url ? ":" : "") + (at ? "@" : "") + (www ? "w" : "") }
 }
