@@ -39,9 +39,9 @@ enum CmarkArena {
     /// Frees a block cmark allocated (the text a renderer returned).
     static func free(_ pointer: UnsafeMutableRawPointer?) { arenaFree(pointer) }
 
-    static let blockSize = 2 * 1024 * 1024
+    static let blockSize = 256 * 1024
     /// Blocks kept for the next scope on the thread; the rest go back to the system.
-    static let sparesKept = 16
+    static let sparesKept = 128
     static let sizeClasses = 64
     static let largestSmall = sizeClasses * granule
     fileprivate static let granule = 16
@@ -207,12 +207,7 @@ private extension UnsafeMutablePointer<Arena> {
             pointee.spareCount -= 1
             block = spare
         } else {
-            // Aligned to a huge page and marked for huge pages: the kernel then maps the block
-            // in one fault instead of 512.
-            var memory: UnsafeMutableRawPointer?
-            posix_memalign(&memory, CmarkArena.blockSize, CmarkArena.blockSize)
-            block = memory!
-            madvise(block, CmarkArena.blockSize, MADV_HUGEPAGE)
+            block = Foundation.malloc(CmarkArena.blockSize)!
         }
         block.storeBytes(of: pointee.blocks, as: UnsafeMutableRawPointer?.self)
         pointee.blocks = block
