@@ -125,7 +125,7 @@ public struct Site: Sendable {
         for (number, audience) in selected.enumerated() {
             // One audience after the other, each rendered on every core: GCD runs a
             // parallel loop nested in another one serially.
-            let renderer = AudienceRenderer(site: sites[number], config: project.config, theme: theme, bodies: bodies, previewAudiences: preview ? audiences : nil)
+            let renderer = renderer(for: sites[number], preview: preview)
             try renderer.renderAll(emit: { _, file throws(DiagnosticsError) in try emit(file) }, stream: stream)
             Trace.mark("rendered \(audience.name)")
             if keepingLast && number == selected.count - 1 {
@@ -150,7 +150,11 @@ public struct Site: Sendable {
     }
 
     func renderer(for audience: AudienceDefinition, drafts: Bool, preview: Bool) -> AudienceRenderer {
-        let site = AudienceFilter(project: project).site(for: audience, includeDrafts: drafts)
-        return AudienceRenderer(site: site, config: project.config, theme: theme, bodies: bodies, previewAudiences: preview ? audiences : nil)
+        renderer(for: AudienceFilter(project: project).site(for: audience, includeDrafts: drafts), preview: preview)
+    }
+
+    /// The renderer of one audience's share of the project (`AudienceFilter`).
+    func renderer(for site: AudienceSite, preview: Bool) -> AudienceRenderer {
+        AudienceRenderer(site: site, config: project.config, theme: theme, bodies: bodies, previewAudiences: preview ? audiences : nil)
     }
 }

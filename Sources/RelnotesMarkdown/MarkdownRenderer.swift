@@ -43,9 +43,8 @@ public struct MarkdownRenderer: Sendable {
         let session = RenderSession(renderer: self, audience: audience, format: .html)
         let (html, markdown, text) = try session.renderEveryFormat(prepared.structure)
         // A tree the formats share has no headings: each format's list is the same, empty.
-        return (RenderedMarkup(text: html, headings: session.headings),
-                markdown.map { RenderedMarkup(text: $0, headings: session.headings) },
-                text.map { RenderedMarkup(text: $0, headings: session.headings) })
+        func markup(_ text: String) -> RenderedMarkup { RenderedMarkup(text: text, headings: session.headings) }
+        return (markup(html), markdown.map(markup), text.map(markup))
     }
 
     /// The text as `audience` sees it, cut at its top-level `##` headings (for the fixed

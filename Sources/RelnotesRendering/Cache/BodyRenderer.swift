@@ -53,31 +53,26 @@ package struct BodyRenderer: Sendable {
         let key = keyOf(format, shape)
         func isOf(_ cached: RenderCache.BodyResult) -> Bool { cached.firstLine == source.firstLine && cached.text == source.text }
         if let cached = cache.body(key), isOf(cached) { return try cached.result.get() }
-        let result: Result<RenderedMarkup, DiagnosticsError>
+        let unshaped: Result<RenderedMarkup, DiagnosticsError>
         if shape != nil, let made = cache.takeBody(keyOf(format, nil)), isOf(made) {
             // Made by the HTML rendering (below) and kept only until it is reshaped here.
-            result = made.result.map { rendered in
-                var rendered = rendered
-                rendered.text = reshape(rendered.text)
-                return rendered
-            }
+            unshaped = made.result
         } else {
-            result = Result { () throws(DiagnosticsError) in
-                var rendered: RenderedMarkup
-                if format == .html && shape == nil {
-                    // Where one tree serves every format, the other formats' renderings come
-                    // with the HTML one, for the notes, releases.json and search to find.
-                    let every = try markdown.renderEveryFormat(body, for: audience)
-                    for (other, made) in [(MarkupFormat.markdown, every.markdown), (.text, every.text)] {
-                        if let made { cache.storeIfAbsent(keyOf(other, nil), source: source, .success(made)) }
-                    }
-                    rendered = every.html
-                } else {
-                    rendered = try markdown.render(body, for: audience, as: format)
+            unshaped = Result { () throws(DiagnosticsError) in
+                guard format == .html && shape == nil else { return try markdown.render(body, for: audience, as: format) }
+                // Where one tree serves every format, the other formats' renderings come
+                // with the HTML one, for the notes, releases.json and search to find.
+                let every = try markdown.renderEveryFormat(body, for: audience)
+                for (other, made) in [(MarkupFormat.markdown, every.markdown), (.text, every.text)] {
+                    if let made { cache.storeIfAbsent(keyOf(other, nil), source: source, .success(made)) }
                 }
-                rendered.text = reshape(rendered.text)
-                return rendered
+                return every.html
             }
+        }
+        let result = unshaped.map { rendered in
+            var rendered = rendered
+            rendered.text = reshape(rendered.text)
+            return rendered
         }
         cache.store(key, source: source, result)
         return try result.get()
