@@ -47,8 +47,13 @@ final class RenderSession {
     /// sessions in those formats would write, without parsing the text again for them.
     func renderEveryFormat(_ structure: MarkdownStructure) throws(DiagnosticsError) -> (html: String, markdown: String?, text: String?) {
         precondition(format == .html, "the other formats are written from the HTML session's tree")
-        return try withTree(structure, labelling: true, sections: false) { root, _ in
+        // Labels are HTML's alone: a tree that differs between the formats only by them
+        // gives the other formats before it is labelled.
+        var unlabelled: (markdown: String, text: String)?
+        let beforeLabels = { (root: CmarkNode) in unlabelled = (root.renderCommonMark(flatteningDeepEmphasis: false), PlainText.render(root)) }
+        return try withTree(structure, labelling: true, sections: false, beforeLabels: beforeLabels) { root, _ in
             let html = output(root)
+            if let unlabelled { return (html, unlabelled.markdown, unlabelled.text) }
             guard formatNeutral else { return (html, nil, nil) }
             // Plain text before CommonMark, whose flattening of deep emphasis changes the tree.
             let text = PlainText.render(root)
@@ -76,8 +81,11 @@ final class RenderSession {
     /// with, for `sections`, the top-level `##` headings it had (by child position; they
     /// may since have become custom blocks).
     /// With `labelling`, material that some audience the viewer sees may not see is
-    /// wrapped and labelled (internal-only text in the internal view).
-    func withTree<Result>(_ structure: MarkdownStructure, labelling: Bool = false, sections: Bool, _ body: (CmarkNode, [Int: String]) -> Result) throws(DiagnosticsError) -> Result {
+    /// wrapped and labelled (internal-only text in the internal view). `beforeLabels` is
+    /// given the tree just before it is labelled, when labels will be the only thing in it
+    /// that the formats write differently (`formatNeutral` but for the labels) and writing
+    /// CommonMark will not flatten its emphasis.
+    func withTree<Result>(_ structure: MarkdownStructure, labelling: Bool = false, sections: Bool, beforeLabels: ((CmarkNode) -> Void)? = nil, _ body: (CmarkNode, [Int: String]) -> Result) throws(DiagnosticsError) -> Result {
         let lines = structure.containers.filter(structure.lines, for: audience, policy: policy)
         if !structure.containers.isEmpty {
             try checkNoContainerLeft(in: lines, origin: structure.origin)
@@ -105,6 +113,11 @@ final class RenderSession {
             if labelling {
                 let regions = restrictedRegions(of: structure.containers)
                 labelled = !regions.isEmpty
+                // No table can be found: `Tables.mayHold` is false.
+                if labelled, let beforeLabels, nodes.headings.isEmpty, !nodes.hasRawHTML, !gfm.tilde, !boxes, !wanted.paragraphs,
+                   nodes.inlineDepth + Self.addedInlineDepth < CmarkNode.maximumEmphasisDepth {
+                    beforeLabels(document.root)
+                }
                 RestrictedBlocks.label(in: document.root, regions: regions)
             }
             let tables = Tables.apply(to: nodes.paragraphs, document: text, lines: lines, root: document.root, session: self)

@@ -29,6 +29,15 @@ struct MarkdownEveryFormatTests {
         "[click](javascript:alert(1)) and ![img](data:image/png;base64,AAAA)\n",
         "> quoted REL-2\n>\n> - item\n",
         "Line one  \nline two\\\nline three\n",
+        // Labelled in the internal view, with what else the formats write differently.
+        "::: internal\n- [x] done REL-5\n:::\n",
+        "::: internal\n| a | b |\n|---|---|\n| 1 | 2 |\n:::\n",
+        "::: internal\n## Staff heading\n\nText.\n:::\n",
+        "::: internal\n~~struck~~ REL-6\n:::\n",
+        "::: internal\nRaw <b>html</b>.\n:::\n",
+        "::: internal\n!!! warning \"Staff\"\n    Body.\n:::\n",
+        "Public *a* [link](https://example.com \"t\").\n\n::: internal\n> Staff quote REL-8\n>\n> 1. one\n:::\n\n::: internal\n::: external\nNested.\n:::\n:::\n",
+        "::: internal\n" + String(repeating: "*a **b ", count: 40) + "c" + String(repeating: "** b*", count: 40) + "\n:::\n",
     ]
 
     static func check(_ markdown: String, renderer: MarkdownRenderer) throws {
@@ -71,9 +80,13 @@ struct MarkdownEveryFormatTests {
         #expect(try shared(Self.bodies[0]))
         #expect(try shared(Self.bodies[0], "internal"))
         #expect(try shared(Self.bodies[1]))
-        // The internal view labels what customers do not see; the external one has nothing to label.
+        // The internal view labels what customers do not see, which only HTML shows: the
+        // other formats are written before the labels.
         #expect(try shared(Self.bodies[2]))
-        #expect(try !shared(Self.bodies[2], "internal"))
+        #expect(try shared(Self.bodies[2], "internal"))
+        #expect(try shared(Self.bodies[21], "internal"))
+        // Labels and a task box, table, heading or strikethrough: each format on its own.
+        for index in 15...18 { #expect(try !shared(Self.bodies[index], "internal"), "body \(index)") }
         for index in [4, 5, 6, 7, 8, 9] { #expect(try !shared(Self.bodies[index]), "body \(index)") }
     }
 }
