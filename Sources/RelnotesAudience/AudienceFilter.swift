@@ -74,8 +74,11 @@ public struct AudienceFilter: Sendable {
     }
 
     private func entries(_ entries: [Entry], for viewer: String) -> [VisibleEntry] {
-        entries.filter { policy.sees(viewer, $0.audience) }.map { entry in
-            VisibleEntry(entry, fields: policy.resolve(entry.fields, entry.overrides, for: viewer), restrictedTo: policy.restriction(of: entry.audience.names, for: viewer) ?? [])
+        // In one pass: filtering first would copy every entry it keeps, all its fields.
+        var visible: [VisibleEntry] = []
+        for entry in entries where policy.sees(viewer, entry.audience) {
+            visible.append(VisibleEntry(entry, fields: policy.resolve(entry.fields, entry.overrides, for: viewer), restrictedTo: policy.restriction(of: entry.audience.names, for: viewer) ?? []))
         }
+        return visible
     }
 }

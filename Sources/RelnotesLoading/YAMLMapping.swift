@@ -4,11 +4,20 @@ import RelnotesModel
 /// A YAML mapping from front matter or `relnotes.yml`, keeping the file position of every
 /// key and value so that each problem can be reported as `PATH:LINE:COLUMN`.
 struct YAMLMapping {
-    struct Field {
-        var key: String
-        var keyLocation: SourceLocation
-        var value: Node
-        var valueLocation: SourceLocation
+    /// A class: a field is looked up (and so handed out) several times per file, and a copy
+    /// of a class is one retain where a copy of the four values is one per string and node.
+    final class Field {
+        let key: String
+        let keyLocation: SourceLocation
+        let value: Node
+        let valueLocation: SourceLocation
+
+        init(key: String, keyLocation: SourceLocation, value: Node, valueLocation: SourceLocation) {
+            self.key = key
+            self.keyLocation = keyLocation
+            self.value = value
+            self.valueLocation = valueLocation
+        }
     }
 
     var fields: [Field]

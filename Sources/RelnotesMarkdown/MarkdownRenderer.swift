@@ -77,11 +77,19 @@ public struct PreparedMarkdown: Sendable {
     /// source) far more often than it changes, which is never.
     private final class Box: Sendable {
         let structure: MarkdownStructure
-        init(_ structure: MarkdownStructure) { self.structure = structure }
+        let hasContainers: Bool
+        init(_ structure: MarkdownStructure) {
+            self.structure = structure
+            hasContainers = structure.hasContainers
+        }
     }
 
     private let box: Box
     var structure: MarkdownStructure { box.structure }
+
+    /// Whether some audience sees the text otherwise than another: rendered once per
+    /// audience rather than once for all (`RenderVariants`). Found once, when prepared.
+    package var hasContainers: Bool { box.hasContainers }
 
     init(structure: MarkdownStructure) { box = Box(structure) }
 

@@ -98,16 +98,17 @@ package struct ViewBuilder {
     /// and component groups a class for the changelog's filters (not those of announcements).
     func sections(_ entries: [VisibleEntry], anchors: HeadingSlugs, folding version: SemanticVersion?, level: Int = 2, linkable: Bool = false) throws(DiagnosticsError) -> [EntrySection] {
         var sections: [EntrySection] = []
+        // By index: a filtered copy of the entries would copy each entry, all its fields.
         for type in config.types {
-            let ofType = entries.filter { $0.type == type.name }
+            let ofType = entries.indices.filter { entries[$0].type == type.name }
             guard !ofType.isEmpty else { continue }
-            let components = Set(ofType.compactMap(\.fields.component)).sorted()
+            let components = Set(ofType.compactMap { entries[$0].fields.component }).sorted()
             var groups: [ComponentGroup] = []
-            let ungrouped = ofType.filter { $0.fields.component == nil }
-            if !ungrouped.isEmpty { groups.append(ComponentGroup(component: nil, entries: try views(ungrouped, anchors: anchors, folding: version))) }
+            let ungrouped = ofType.filter { entries[$0].fields.component == nil }
+            if !ungrouped.isEmpty { groups.append(ComponentGroup(component: nil, entries: try views(entries, at: ungrouped, anchors: anchors, folding: version))) }
             for component in components {
-                let members = ofType.filter { $0.fields.component == component }
-                groups.append(ComponentGroup(component: text(component), entries: try views(members, anchors: anchors, folding: version)))
+                let members = ofType.filter { entries[$0].fields.component == component }
+                groups.append(ComponentGroup(component: text(component), entries: try views(entries, at: members, anchors: anchors, folding: version)))
             }
             // After the entries' anchors, so that adding sections' ones changed none of them.
             let prefix = version.map { "v" + $0.text } ?? "unreleased"
@@ -127,9 +128,11 @@ package struct ViewBuilder {
 
     /// (Closures here rather than method references such as `map(text)`: a method reference
     /// copies the whole builder, its configuration with it, for every entry.)
-    private func views(_ entries: [VisibleEntry], anchors: HeadingSlugs, folding version: SemanticVersion?) throws(DiagnosticsError) -> [EntryView] {
+    private func views(_ entries: [VisibleEntry], at indices: [Int], anchors: HeadingSlugs, folding version: SemanticVersion?) throws(DiagnosticsError) -> [EntryView] {
         var views: [EntryView] = []
-        for visible in entries {
+        views.reserveCapacity(indices.count)
+        for index in indices {
+            let visible = entries[index]
             let title = visible.fields.title ?? ""
             let fileName = visible.id.split(separator: "/").last.map(String.init) ?? visible.id
             let folder = visible.folder

@@ -9,9 +9,3 @@ extension MarkdownStructure {
         return false
     }
 }
-
-extension PreparedMarkdown {
-    /// Whether some audience sees the text otherwise than another: rendered once per
-    /// audience rather than once for all (`RenderVariants`).
-    package var hasContainers: Bool { structure.hasContainers }
-}
