@@ -228,7 +228,7 @@ final class RenderSession {
             } else {
                 let id = slugs.unique(for: text)
                 headings.append(Heading(level: heading.headingLevel, text: text, id: id))
-                if format == .html { HeadingAnchors.addID(id, to: heading, unsafe: unsafeHTML) }
+                if format == .html { HeadingAnchors.addID(id, to: heading) }
             }
         }
     }

@@ -46,41 +46,7 @@ extension UnsafeBufferPointer<UInt8> {
     }
 }
 
-/// `hasPrefix` and `hasSuffix` settled on bytes where bytes settle them. Strings compare as
-/// characters, under canonical equivalence; for an ASCII affix without `;`, `` ` `` or `K`
-/// (the only ASCII characters that other scalars are equivalent to), the characters can only
-/// match where the bytes do, and they do match there when an ASCII byte, or nothing, stands
-/// on the inner side: an ASCII character never joins an ASCII one before it into one
-/// character (`\r\n` aside: no affix here ends in `\r`). Anything else is compared as
-/// characters.
 extension StringProtocol {
-    @inlinable package func hasPrefixQuickly(_ prefix: String) -> Bool {
-        assert(Self.isQuickAffix(prefix))
-        let settled: Bool? = withUTF8Bytes { bytes in
-            prefix.withUTF8Bytes { affix in
-                guard bytes.count >= affix.count, memcmp(bytes.baseAddress!, affix.baseAddress!, affix.count) == 0 else { return false }
-                return bytes.count == affix.count || bytes[affix.count] < 0x80 ? true : nil
-            }
-        }
-        return settled ?? hasPrefix(prefix)
-    }
-
-    @inlinable package func hasSuffixQuickly(_ suffix: String) -> Bool {
-        assert(Self.isQuickAffix(suffix))
-        let settled: Bool? = withUTF8Bytes { bytes in
-            suffix.withUTF8Bytes { affix in
-                let start = bytes.count - affix.count
-                guard start >= 0, memcmp(bytes.baseAddress! + start, affix.baseAddress!, affix.count) == 0 else { return false }
-                return start == 0 || bytes[start - 1] < 0x80 ? true : nil
-            }
-        }
-        return settled ?? hasSuffix(suffix)
-    }
-
-    @usableFromInline static func isQuickAffix(_ affix: String) -> Bool {
-        affix.utf8.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "`") && $0 != UInt8(ascii: "K") && $0 != UInt8(ascii: "\r") }
-    }
-
     /// Whether every byte is ASCII: then every byte is a character (`\r\n` aside).
     @inlinable package var isASCII: Bool {
         withUTF8Bytes { bytes in !bytes.contains { $0 >= 0x80 } }

@@ -1,26 +1,22 @@
 /// Heading ids: a slug of the heading's text, unique in the page (`-2`, `-3` on repeats).
 enum HeadingAnchors {
-    /// Gives a heading an `id` in HTML output. The heading's inner HTML is cmark's own, so a
-    /// heading renders exactly as cmark renders it apart from the `id`.
-    static func addID(_ id: String, to heading: CmarkNode, unsafe: Bool) {
+    /// Gives a heading an `id` in HTML output; everything else of it is written as cmark
+    /// writes a heading, `<hN>` and `</hN>` around its text on a line of their own.
+    ///
+    /// The heading becomes a custom inline holding its text, with the tags as what it writes
+    /// on entering and on leaving, inside an empty custom block: cmark writes a custom block
+    /// on lines of its own (it ends the line before and after it, as it does around a
+    /// heading) and the text in the rendering of the whole tree, with no rendering of its own.
+    static func addID(_ id: String, to heading: CmarkNode) {
         let level = String(heading.headingLevel)
-        let html = heading.renderHTML(unsafe: unsafe)
-        let open = "<h" + level + ">", close = "</h" + level + ">\n"
-        guard let inner = innerHTML(html, open: open, close: close) else { return }
-        var tagged = "<h" + level + " id=\""
-        tagged.reserveCapacity(html.utf8.count + id.utf8.count + 16)
-        tagged += HTML.escape(id)
-        tagged += "\">"
-        tagged += inner
-        tagged += close
-        heading.replace(with: .custom(.customBlock, onEnter: tagged))
-    }
-
-    /// `html` without `open` and `close` around it, if they are there (as characters).
-    private static func innerHTML(_ html: String, open: String, close: String) -> Substring? {
-        guard html.hasPrefixQuickly(open), html.hasSuffixQuickly(close) else { return nil }
-        // Both tags are whole characters, so their bytes are what dropping them drops.
-        return Substring(html.utf8.dropFirst(open.utf8.count).dropLast(close.utf8.count))
+        var open = "<h" + level + " id=\""
+        open += HTML.escape(id)
+        open += "\">"
+        let tags = CmarkNode.custom(.customInline, onEnter: open, onExit: "</h" + level + ">")
+        heading.moveChildren(to: tags)
+        let line = CmarkNode.custom(.customBlock, onEnter: "")
+        line.appendChild(tags)
+        heading.replace(with: line)
     }
 }
 
