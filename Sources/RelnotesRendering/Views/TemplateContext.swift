@@ -18,7 +18,9 @@ extension TemplateContext {
 }
 
 /// How a template reads one field of a context: through `TemplateValue`, resolved when the
-/// table is compiled, so reading a field costs no dynamic cast.
+/// table is compiled, so reading a field costs no dynamic cast. Each field is read by a
+/// closure rather than a key path, whose generic application walks the path's components
+/// on every read.
 struct TemplateField<Root>: Sendable {
     let read: @Sendable (Root) -> Any
     /// What the field offers a template, from its type: what `check` holds templates to.
@@ -26,8 +28,8 @@ struct TemplateField<Root>: Sendable {
     /// One line for the template reference (`relnotes templates --reference`).
     let doc: String
 
-    init<Value: TemplateValue>(_ path: KeyPath<Root, Value> & Sendable, _ doc: String) {
-        read = { Value.templateValue($0[keyPath: path]) }
+    init<Value: TemplateValue>(_ field: @escaping @Sendable (Root) -> Value, _ doc: String) {
+        read = { Value.templateValue(field($0)) }
         shape = { Value.templateShape }
         self.doc = doc
     }
@@ -94,139 +96,139 @@ enum TemplateNull {
 
 extension AnnouncementView: TemplateContext {
     static let templateFields: [String: TemplateField<AnnouncementView>] = [
-        "subject": .init(\AnnouncementView.subject, "plain text: the `Subject:` line and the HTML document's `<title>`"),
-        "product": .init(\AnnouncementView.product, "`product` of `relnotes.yml` (default: the site title)"),
-        "isInternal": .init(\AnnouncementView.isInternal, "the internal shape (known issues, impact, release management); else the customer shape"),
-        "release": .init(\AnnouncementView.release, "the release's head"),
-        "status": .init(\AnnouncementView.status, "one sentence on the release's state (\"Released on March 10, 2026.\")"),
-        "link": .init(\AnnouncementView.link, "the release's published page, when released and `base_url` is set"),
-        "meta": .init(\AnnouncementView.meta, "release manager, branch, sign-offs, where this audience was given them"),
-        ReleaseFields.templateName("withdrawal_reason"): .init(\AnnouncementView.withdrawalReason, "why the release was withdrawn: internal shape only"),
-        "introduction": .init(\AnnouncementView.introduction, "the release body outside the shape's sections"),
-        "sections": .init(\AnnouncementView.sections, "the shape's sections with something to say, \"Other changes\" last"),
-        "nothingToSay": .init(\AnnouncementView.nothingToSay, "the sentence shown when no section has anything"),
+        "subject": .init({ $0.subject }, "plain text: the `Subject:` line and the HTML document's `<title>`"),
+        "product": .init({ $0.product }, "`product` of `relnotes.yml` (default: the site title)"),
+        "isInternal": .init({ $0.isInternal }, "the internal shape (known issues, impact, release management); else the customer shape"),
+        "release": .init({ $0.release }, "the release's head"),
+        "status": .init({ $0.status }, "one sentence on the release's state (\"Released on March 10, 2026.\")"),
+        "link": .init({ $0.link }, "the release's published page, when released and `base_url` is set"),
+        "meta": .init({ $0.meta }, "release manager, branch, sign-offs, where this audience was given them"),
+        ReleaseFields.templateName("withdrawal_reason"): .init({ $0.withdrawalReason }, "why the release was withdrawn: internal shape only"),
+        "introduction": .init({ $0.introduction }, "the release body outside the shape's sections"),
+        "sections": .init({ $0.sections }, "the shape's sections with something to say, \"Other changes\" last"),
+        "nothingToSay": .init({ $0.nothingToSay }, "the sentence shown when no section has anything"),
     ]
 }
 
 extension AnnouncementLink: TemplateContext {
     static let templateFields: [String: TemplateField<AnnouncementLink>] = [
-        "url": .init(\AnnouncementLink.url, "the page's address"),
-        "label": .init(\AnnouncementLink.label, "the link's text"),
+        "url": .init({ $0.url }, "the page's address"),
+        "label": .init({ $0.label }, "the link's text"),
     ]
 }
 
 extension AnnouncementPart: TemplateContext {
     static let templateFields: [String: TemplateField<AnnouncementPart>] = [
-        "heading": .init(\AnnouncementPart.heading, "the part's `##` heading; none for the text before the first"),
-        "underline": .init(\AnnouncementPart.underline, "`-` as long as the heading, for the plain-text form"),
-        "text": .init(\AnnouncementPart.text, "the part, rendered"),
+        "heading": .init({ $0.heading }, "the part's `##` heading; none for the text before the first"),
+        "underline": .init({ $0.underline }, "`-` as long as the heading, for the plain-text form"),
+        "text": .init({ $0.text }, "the part, rendered"),
     ]
 }
 
 extension AnnouncementSection: TemplateContext {
     static let templateFields: [String: TemplateField<AnnouncementSection>] = [
-        "title": .init(\AnnouncementSection.title, "the section's title"),
-        "body": .init(\AnnouncementSection.body, "the release body's section of that name, rendered"),
-        "items": .init(\AnnouncementSection.items, "the entries placed in it"),
-        "hasItems": .init(\AnnouncementSection.hasItems, "whether it lists any entry"),
+        "title": .init({ $0.title }, "the section's title"),
+        "body": .init({ $0.body }, "the release body's section of that name, rendered"),
+        "items": .init({ $0.items }, "the entries placed in it"),
+        "hasItems": .init({ $0.hasItems }, "whether it lists any entry"),
     ]
 }
 
 extension AnnouncementItem: TemplateContext {
     static let templateFields: [String: TemplateField<AnnouncementItem>] = [
-        "entry": .init(\AnnouncementItem.entry, "the entry"),
-        "label": .init(\AnnouncementItem.label, "the type's title, for types listed with others (`Security`)"),
-        "body": .init(\AnnouncementItem.body, "the entry's body, indented to continue its list item"),
-        "hasDetails": .init(\AnnouncementItem.hasDetails, "whether a component or tickets follow the title"),
+        "entry": .init({ $0.entry }, "the entry"),
+        "label": .init({ $0.label }, "the type's title, for types listed with others (`Security`)"),
+        "body": .init({ $0.body }, "the entry's body, indented to continue its list item"),
+        "hasDetails": .init({ $0.hasDetails }, "whether a component or tickets follow the title"),
     ]
 }
 
 extension FeedView: TemplateContext {
     static let templateFields: [String: TemplateField<FeedView>] = [
-        "title": .init(\FeedView.title, "the feed's title"),
-        "subtitle": .init(\FeedView.subtitle, "the feed's subtitle"),
-        "id": .init(\FeedView.id, "the feed's Atom id"),
-        "selfURL": .init(\FeedView.selfURL, "the feed's own address"),
-        "siteURL": .init(\FeedView.siteURL, "the audience site's address"),
-        "updated": .init(\FeedView.updated, "when the newest release shipped (RFC 3339)"),
-        "entries": .init(\FeedView.entries, "the latest `feed_size` released versions"),
+        "title": .init({ $0.title }, "the feed's title"),
+        "subtitle": .init({ $0.subtitle }, "the feed's subtitle"),
+        "id": .init({ $0.id }, "the feed's Atom id"),
+        "selfURL": .init({ $0.selfURL }, "the feed's own address"),
+        "siteURL": .init({ $0.siteURL }, "the audience site's address"),
+        "updated": .init({ $0.updated }, "when the newest release shipped (RFC 3339)"),
+        "entries": .init({ $0.entries }, "the latest `feed_size` released versions"),
     ]
 }
 
 extension FeedEntry: TemplateContext {
     static let templateFields: [String: TemplateField<FeedEntry>] = [
-        "title": .init(\FeedEntry.title, "the release's title, plain text"),
-        "id": .init(\FeedEntry.id, "the entry's Atom id"),
-        "url": .init(\FeedEntry.url, "the release's page"),
-        "updated": .init(\FeedEntry.updated, "the release's date (RFC 3339)"),
-        "summary": .init(\FeedEntry.summary, "the summary, HTML (escape it)"),
-        "content": .init(\FeedEntry.content, "the release as `partials/release-content` renders it, HTML"),
-        "contentEscaped": .init(\FeedEntry.contentEscaped, "`content` escaped for XML text, as `{{content}}` would"),
-        ReleaseFields.templateName("extra"): .init(\FeedEntry.extra, "the release's own fields (`extra:`) as this audience sees them"),
+        "title": .init({ $0.title }, "the release's title, plain text"),
+        "id": .init({ $0.id }, "the entry's Atom id"),
+        "url": .init({ $0.url }, "the release's page"),
+        "updated": .init({ $0.updated }, "the release's date (RFC 3339)"),
+        "summary": .init({ $0.summary }, "the summary, HTML (escape it)"),
+        "content": .init({ $0.content }, "the release as `partials/release-content` renders it, HTML"),
+        "contentEscaped": .init({ $0.contentEscaped }, "`content` escaped for XML text, as `{{content}}` would"),
+        ReleaseFields.templateName("extra"): .init({ $0.extra }, "the release's own fields (`extra:`) as this audience sees them"),
     ]
 }
 
 extension IndexPage: TemplateContext {
     static let templateFields: [String: TemplateField<IndexPage>] = [
-        "site": .init(\IndexPage.site, "the site around the page"),
-        "lines": .init(\IndexPage.lines, "the releases by release line (`1.2.x`), newest first"),
-        "latest": .init(\IndexPage.latest, "the latest released version"),
+        "site": .init({ $0.site }, "the site around the page"),
+        "lines": .init({ $0.lines }, "the releases by release line (`1.2.x`), newest first"),
+        "latest": .init({ $0.latest }, "the latest released version"),
     ]
 }
 
 extension ReleasePage: TemplateContext {
     static let templateFields: [String: TemplateField<ReleasePage>] = [
-        "site": .init(\ReleasePage.site, "the site around the page"),
-        "neighbours": .init(\ReleasePage.neighbours, "the previous and next release of its line; none in notes and the feed"),
-        "release": .init(\ReleasePage.release, "the release in full"),
+        "site": .init({ $0.site }, "the site around the page"),
+        "neighbours": .init({ $0.neighbours }, "the previous and next release of its line; none in notes and the feed"),
+        "release": .init({ $0.release }, "the release in full"),
     ]
 }
 
 extension KeepAChangelogView: TemplateContext {
     static let templateFields: [String: TemplateField<KeepAChangelogView>] = [
-        "releases": .init(\KeepAChangelogView.releases, "the releases, newest first"),
-        "links": .init(\KeepAChangelogView.links, "the link references at the end"),
-        "hasLinks": .init(\KeepAChangelogView.hasLinks, "whether there are any"),
+        "releases": .init({ $0.releases }, "the releases, newest first"),
+        "links": .init({ $0.links }, "the link references at the end"),
+        "hasLinks": .init({ $0.hasLinks }, "whether there are any"),
     ]
 }
 
 extension KeepAChangelogRelease: TemplateContext {
     static let templateFields: [String: TemplateField<KeepAChangelogRelease>] = [
-        "label": .init(\KeepAChangelogRelease.label, "the version, or `Unreleased`"),
-        "date": .init(\KeepAChangelogRelease.date, "`YYYY-MM-DD`"),
-        "isYanked": .init(\KeepAChangelogRelease.isYanked, "a withdrawn release: `[YANKED]`"),
-        "sections": .init(\KeepAChangelogRelease.sections, "the Keep a Changelog sections with entries"),
+        "label": .init({ $0.label }, "the version, or `Unreleased`"),
+        "date": .init({ $0.date }, "`YYYY-MM-DD`"),
+        "isYanked": .init({ $0.isYanked }, "a withdrawn release: `[YANKED]`"),
+        "sections": .init({ $0.sections }, "the Keep a Changelog sections with entries"),
     ]
 }
 
 extension KeepAChangelogSection: TemplateContext {
     static let templateFields: [String: TemplateField<KeepAChangelogSection>] = [
-        "title": .init(\KeepAChangelogSection.title, "`Added`, `Changed`, `Deprecated`, `Removed`, `Fixed` or `Security`"),
-        "types": .init(\KeepAChangelogSection.types, "the entry sections of the types mapped to it"),
+        "title": .init({ $0.title }, "`Added`, `Changed`, `Deprecated`, `Removed`, `Fixed` or `Security`"),
+        "types": .init({ $0.types }, "the entry sections of the types mapped to it"),
     ]
 }
 
 extension ChangelogLink: TemplateContext {
     static let templateFields: [String: TemplateField<ChangelogLink>] = [
-        "label": .init(\ChangelogLink.label, "the version, or `Unreleased`"),
-        "url": .init(\ChangelogLink.url, "its compare or tag address"),
+        "label": .init({ $0.label }, "the version, or `Unreleased`"),
+        "url": .init({ $0.url }, "its compare or tag address"),
     ]
 }
 
 extension ChangelogPage: TemplateContext {
     static let templateFields: [String: TemplateField<ChangelogPage>] = [
-        "site": .init(\ChangelogPage.site, "the site around the page"),
-        "releases": .init(\ChangelogPage.releases, "the releases of this page, in full"),
-        "pagination": .init(\ChangelogPage.pagination, "where this page is among the changelog's pages; none for one page"),
+        "site": .init({ $0.site }, "the site around the page"),
+        "releases": .init({ $0.releases }, "the releases of this page, in full"),
+        "pagination": .init({ $0.pagination }, "where this page is among the changelog's pages; none for one page"),
     ]
 }
 
 extension Pagination: TemplateContext {
     static let templateFields: [String: TemplateField<Pagination>] = [
-        "page": .init(\Pagination.page, "this page's number, from 1"),
-        "pages": .init(\Pagination.pages, "how many pages"),
-        "previous": .init(\Pagination.previous, "the newer page's path"),
-        "next": .init(\Pagination.next, "the older page's path"),
+        "page": .init({ $0.page }, "this page's number, from 1"),
+        "pages": .init({ $0.pages }, "how many pages"),
+        "previous": .init({ $0.previous }, "the newer page's path"),
+        "next": .init({ $0.next }, "the older page's path"),
     ]
 }
 
@@ -237,22 +239,22 @@ extension ContentPage: TemplateContext {
     static let schemaFields = SchemaFieldValues.unclaimed(PageFields.self, claimed: ownFields.keys)
 
     private static let ownFields: [String: TemplateField<ContentPage>] = [
-        "site": .init(\ContentPage.site, "the site around the page"),
-        PageFields.templateName("title"): .init(\ContentPage.title, "the page's title, inline HTML"),
-        "titleText": .init(\ContentPage.titleText, "the title as plain text"),
-        "body": .init(\ContentPage.body, "the page's body, rendered"),
-        "toc": .init(\ContentPage.toc, "its table of contents"),
-        "hasToc": .init(\ContentPage.hasToc, "whether the table of contents is shown"),
-        PageFields.templateName("audience"): .init(\ContentPage.restrictedTo, "audiences it is limited to, when this audience sees others that may not see it"),
-        PageFields.templateName("extra"): .init(\ContentPage.extra, "the page's own fields (`extra:`) as this audience sees them"),
+        "site": .init({ $0.site }, "the site around the page"),
+        PageFields.templateName("title"): .init({ $0.title }, "the page's title, inline HTML"),
+        "titleText": .init({ $0.titleText }, "the title as plain text"),
+        "body": .init({ $0.body }, "the page's body, rendered"),
+        "toc": .init({ $0.toc }, "its table of contents"),
+        "hasToc": .init({ $0.hasToc }, "whether the table of contents is shown"),
+        PageFields.templateName("audience"): .init({ $0.restrictedTo }, "audiences it is limited to, when this audience sees others that may not see it"),
+        PageFields.templateName("extra"): .init({ $0.extra }, "the page's own fields (`extra:`) as this audience sees them"),
     ]
 }
 
 extension TocItem: TemplateContext {
     static let templateFields: [String: TemplateField<TocItem>] = [
-        "level": .init(\TocItem.level, "the heading's level"),
-        "text": .init(\TocItem.text, "the heading's text"),
-        "id": .init(\TocItem.id, "the heading's `id`"),
+        "level": .init({ $0.level }, "the heading's level"),
+        "text": .init({ $0.text }, "the heading's text"),
+        "id": .init({ $0.id }, "the heading's `id`"),
     ]
 }
 
@@ -266,92 +268,92 @@ extension ReleaseSummary: TemplateContext {
         claimed: Array(ownFields.keys) + ReleaseDetail.templateFields.keys + ReleaseMeta.templateFields.keys + AnnouncementView.templateFields.keys)
 
     private static let ownFields: [String: TemplateField<ReleaseSummary>] = [
-        ReleaseFields.templateName("version"): .init(\ReleaseSummary.version, "the version, or `Unreleased`"),
-        "supersededBy": .init(\ReleaseSummary.supersededBy, "for a candidate of a version this audience sees released: that version"),
-        "path": .init(\ReleaseSummary.path, "from the audience root: `releases/1.2.0/`"),
-        ReleaseFields.templateName("title"): .init(\ReleaseSummary.title, "the title, inline HTML (Markdown in Markdown outputs); the version when untitled"),
-        "titleText": .init(\ReleaseSummary.titleText, "the title as plain text"),
-        "hasTitle": .init(\ReleaseSummary.hasTitle, "whether the release has a title"),
-        ReleaseFields.templateName("summary"): .init(\ReleaseSummary.summary, "the summary, inline HTML (Markdown in Markdown outputs)"),
-        ReleaseFields.templateName("date"): .init(\ReleaseSummary.date, "`YYYY-MM-DD`, as written"),
-        "dateLong": .init(\ReleaseSummary.dateLong, "the date written out (`March 10, 2026`)"),
-        ReleaseFields.templateName("status"): .init(\ReleaseSummary.status, "`planned`, `candidate`, `released`, `withdrawn` or `unreleased`"),
-        "line": .init(\ReleaseSummary.line, "the release line (`1.2.x`), or `Unreleased`"),
-        "isLatest": .init(\ReleaseSummary.isLatest, "the latest released version"),
-        "isDraft": .init(\ReleaseSummary.isDraft, "planned, candidate (not superseded) or unreleased"),
-        "isWithdrawn": .init(\ReleaseSummary.isWithdrawn, "withdrawn (rolled back)"),
-        "isCandidate": .init(\ReleaseSummary.isCandidate, "a pre-release version (`1.2.0-rc.1`)"),
-        "isUnreleased": .init(\ReleaseSummary.isUnreleased, "the Unreleased notes"),
-        ReleaseFields.templateName("audience"): .init(\ReleaseSummary.restrictedTo, "audiences it is limited to, when this audience sees others that may not see it"),
-        "hasBadges": .init(\ReleaseSummary.hasBadges, "whether any badge (latest, draft, candidate, withdrawn, restricted) applies"),
-        ReleaseFields.templateName("extra"): .init(\ReleaseSummary.extra, "the release's own fields (`extra:`) as this audience sees them"),
+        ReleaseFields.templateName("version"): .init({ $0.version }, "the version, or `Unreleased`"),
+        "supersededBy": .init({ $0.supersededBy }, "for a candidate of a version this audience sees released: that version"),
+        "path": .init({ $0.path }, "from the audience root: `releases/1.2.0/`"),
+        ReleaseFields.templateName("title"): .init({ $0.title }, "the title, inline HTML (Markdown in Markdown outputs); the version when untitled"),
+        "titleText": .init({ $0.titleText }, "the title as plain text"),
+        "hasTitle": .init({ $0.hasTitle }, "whether the release has a title"),
+        ReleaseFields.templateName("summary"): .init({ $0.summary }, "the summary, inline HTML (Markdown in Markdown outputs)"),
+        ReleaseFields.templateName("date"): .init({ $0.date }, "`YYYY-MM-DD`, as written"),
+        "dateLong": .init({ $0.dateLong }, "the date written out (`March 10, 2026`)"),
+        ReleaseFields.templateName("status"): .init({ $0.status }, "`planned`, `candidate`, `released`, `withdrawn` or `unreleased`"),
+        "line": .init({ $0.line }, "the release line (`1.2.x`), or `Unreleased`"),
+        "isLatest": .init({ $0.isLatest }, "the latest released version"),
+        "isDraft": .init({ $0.isDraft }, "planned, candidate (not superseded) or unreleased"),
+        "isWithdrawn": .init({ $0.isWithdrawn }, "withdrawn (rolled back)"),
+        "isCandidate": .init({ $0.isCandidate }, "a pre-release version (`1.2.0-rc.1`)"),
+        "isUnreleased": .init({ $0.isUnreleased }, "the Unreleased notes"),
+        ReleaseFields.templateName("audience"): .init({ $0.restrictedTo }, "audiences it is limited to, when this audience sees others that may not see it"),
+        "hasBadges": .init({ $0.hasBadges }, "whether any badge (latest, draft, candidate, withdrawn, restricted) applies"),
+        ReleaseFields.templateName("extra"): .init({ $0.extra }, "the release's own fields (`extra:`) as this audience sees them"),
     ]
 }
 
 extension LineGroup: TemplateContext {
     static let templateFields: [String: TemplateField<LineGroup>] = [
-        "line": .init(\LineGroup.line, "the release line (`1.2.x`)"),
-        "releases": .init(\LineGroup.releases, "its releases, newest first"),
+        "line": .init({ $0.line }, "the release line (`1.2.x`)"),
+        "releases": .init({ $0.releases }, "its releases, newest first"),
     ]
 }
 
 extension ReleaseDetail: TemplateContext {
     static let templateFields: [String: TemplateField<ReleaseDetail>] = [
-        "head": .init(\ReleaseDetail.head, "the release's head, as in listings"),
-        "pageSections": .init(\ReleaseDetail.pageSections, "the sections after the highlights: `sections` without `continuedSection`"),
-        "continuedSection": .init(\ReleaseDetail.continuedSection, "the section the highlights' last `##` heading already names"),
-        "toc": .init(\ReleaseDetail.toc, "the page's table of contents: the highlights' `##` headings and the sections"),
-        "hasToc": .init(\ReleaseDetail.hasToc, "whether the table of contents is shown"),
-        "filterClasses": .init(\ReleaseDetail.filterClasses, "`has-type-fix has-component-exports…`: what the changelog's filters keep it by"),
-        "highlights": .init(\ReleaseDetail.highlights, "the release record's body, rendered"),
-        "sections": .init(\ReleaseDetail.sections, "the entries by type, in configured order"),
-        "newSections": .init(\ReleaseDetail.newSections, "for candidates after the first: what is new since `previousCandidate`"),
-        "hasNewSections": .init(\ReleaseDetail.hasNewSections, "whether `newSections` is given"),
-        "previousCandidate": .init(\ReleaseDetail.previousCandidate, "the candidate before this one"),
-        "meta": .init(\ReleaseDetail.meta, "release manager, branch, sign-offs, where this audience was given them"),
+        "head": .init({ $0.head }, "the release's head, as in listings"),
+        "pageSections": .init({ $0.pageSections }, "the sections after the highlights: `sections` without `continuedSection`"),
+        "continuedSection": .init({ $0.continuedSection }, "the section the highlights' last `##` heading already names"),
+        "toc": .init({ $0.toc }, "the page's table of contents: the highlights' `##` headings and the sections"),
+        "hasToc": .init({ $0.hasToc }, "whether the table of contents is shown"),
+        "filterClasses": .init({ $0.filterClasses }, "`has-type-fix has-component-exports…`: what the changelog's filters keep it by"),
+        "highlights": .init({ $0.highlights }, "the release record's body, rendered"),
+        "sections": .init({ $0.sections }, "the entries by type, in configured order"),
+        "newSections": .init({ $0.newSections }, "for candidates after the first: what is new since `previousCandidate`"),
+        "hasNewSections": .init({ $0.hasNewSections }, "whether `newSections` is given"),
+        "previousCandidate": .init({ $0.previousCandidate }, "the candidate before this one"),
+        "meta": .init({ $0.meta }, "release manager, branch, sign-offs, where this audience was given them"),
     ]
 }
 
 extension ReleaseMeta: TemplateContext {
     static let templateFields: [String: TemplateField<ReleaseMeta>] = [
-        ReleaseFields.templateName("release_manager"): .init(\ReleaseMeta.releaseManager, "who runs the release"),
-        ReleaseFields.templateName("branch"): .init(\ReleaseMeta.branch, "the release branch, as code"),
-        ReleaseFields.templateName("sign_off"): .init(\ReleaseMeta.signOff, "each team's sign-off, in the order written"),
-        "hasSignOff": .init(\ReleaseMeta.hasSignOff, "whether any sign-off is given"),
+        ReleaseFields.templateName("release_manager"): .init({ $0.releaseManager }, "who runs the release"),
+        ReleaseFields.templateName("branch"): .init({ $0.branch }, "the release branch, as code"),
+        ReleaseFields.templateName("sign_off"): .init({ $0.signOff }, "each team's sign-off, in the order written"),
+        "hasSignOff": .init({ $0.hasSignOff }, "whether any sign-off is given"),
     ]
 }
 
 extension SignOffView: TemplateContext {
     static let templateFields: [String: TemplateField<SignOffView>] = [
-        "team": .init(\SignOffView.team, "the team (`qa`)"),
-        "state": .init(\SignOffView.state, "its state, as written (`pending`)"),
-        "done": .init(\SignOffView.done, "`yes`, `true`, `done` or `approved`"),
+        "team": .init({ $0.team }, "the team (`qa`)"),
+        "state": .init({ $0.state }, "its state, as written (`pending`)"),
+        "done": .init({ $0.done }, "`yes`, `true`, `done` or `approved`"),
     ]
 }
 
 extension EntrySection: TemplateContext {
     static let templateFields: [String: TemplateField<EntrySection>] = [
-        EntryFields.templateName("type"): .init(\EntrySection.type, "the type's name (`fix`)"),
-        "anchor": .init(\EntrySection.anchor, "the `id` of its heading, unique in any page (`v1-2-0-fix`)"),
-        "hasHeading": .init(\EntrySection.hasHeading, "false for a section that continues the highlights under their own heading"),
-        "linkable": .init(\EntrySection.linkable, "a section of the site's pages: heading ids, permalinks, filter classes"),
-        "componentClasses": .init(\EntrySection.componentClasses, "`has-component-exports…`: what the component filters keep it by"),
-        "title": .init(\EntrySection.title, "the type's title (`Bug fixes`)"),
-        "level": .init(\EntrySection.level, "its heading level"),
-        "componentLevel": .init(\EntrySection.componentLevel, "its components' heading level"),
-        "marks": .init(\EntrySection.marks, "`##` or `###`, for Markdown templates"),
-        "componentMarks": .init(\EntrySection.componentMarks, "the components' heading marks"),
-        "groups": .init(\EntrySection.groups, "its entries by component, the ungrouped first"),
-        "count": .init(\EntrySection.count, "how many entries"),
-        "relnotesReusedSection": .init(\EntrySection.relnotesReusedSection, "internal: the section as `partials/section` rendered it, reused"),
+        EntryFields.templateName("type"): .init({ $0.type }, "the type's name (`fix`)"),
+        "anchor": .init({ $0.anchor }, "the `id` of its heading, unique in any page (`v1-2-0-fix`)"),
+        "hasHeading": .init({ $0.hasHeading }, "false for a section that continues the highlights under their own heading"),
+        "linkable": .init({ $0.linkable }, "a section of the site's pages: heading ids, permalinks, filter classes"),
+        "componentClasses": .init({ $0.componentClasses }, "`has-component-exports…`: what the component filters keep it by"),
+        "title": .init({ $0.title }, "the type's title (`Bug fixes`)"),
+        "level": .init({ $0.level }, "its heading level"),
+        "componentLevel": .init({ $0.componentLevel }, "its components' heading level"),
+        "marks": .init({ $0.marks }, "`##` or `###`, for Markdown templates"),
+        "componentMarks": .init({ $0.componentMarks }, "the components' heading marks"),
+        "groups": .init({ $0.groups }, "its entries by component, the ungrouped first"),
+        "count": .init({ $0.count }, "how many entries"),
+        "relnotesReusedSection": .init({ $0.relnotesReusedSection }, "internal: the section as `partials/section` rendered it, reused"),
     ]
 }
 
 extension ComponentGroup: TemplateContext {
     static let templateFields: [String: TemplateField<ComponentGroup>] = [
-        "component": .init(\ComponentGroup.component, "the component; none for the ungrouped entries"),
-        "componentSlug": .init(\ComponentGroup.componentSlug, "the component as a CSS class part (`exports`); `none` for the ungrouped"),
-        "entries": .init(\ComponentGroup.entries, "its entries"),
+        "component": .init({ $0.component }, "the component; none for the ungrouped entries"),
+        "componentSlug": .init({ $0.componentSlug }, "the component as a CSS class part (`exports`); `none` for the ungrouped"),
+        "entries": .init({ $0.entries }, "its entries"),
     ]
 }
 
@@ -362,66 +364,66 @@ extension EntryView: TemplateContext {
     static let schemaFields = SchemaFieldValues.unclaimed(EntryFields.self, claimed: ownFields.keys)
 
     private static let ownFields: [String: TemplateField<EntryView>] = [
-        "id": .init(\EntryView.id, "the entry's stable id (`1.2.0/REL-117`)"),
-        "anchor": .init(\EntryView.anchor, "unique in its page: `v1-2-0-REL-117`"),
-        EntryFields.templateName("title"): .init(\EntryView.title, "the title, inline HTML (Markdown in Markdown outputs)"),
-        "titleText": .init(\EntryView.titleText, "the title as plain text"),
-        "body": .init(\EntryView.body, "the entry's body, rendered"),
-        EntryFields.templateName("tickets"): .init(\EntryView.tickets, "its tracker keys"),
-        "hasTickets": .init(\EntryView.hasTickets, "whether it has any"),
-        EntryFields.templateName("component"): .init(\EntryView.component, "its component"),
-        EntryFields.templateName("breaking"): .init(\EntryView.breaking, "an incompatible change"),
-        EntryFields.templateName("audience"): .init(\EntryView.restrictedTo, "audiences it is limited to, when this audience sees others that may not see it"),
-        "fromVersion": .init(\EntryView.fromVersion, "the candidate it first appeared in, when folded into a later release"),
-        EntryFields.templateName("extra"): .init(\EntryView.extra, "the entry's own fields (`extra:`) as this audience sees them"),
+        "id": .init({ $0.id }, "the entry's stable id (`1.2.0/REL-117`)"),
+        "anchor": .init({ $0.anchor }, "unique in its page: `v1-2-0-REL-117`"),
+        EntryFields.templateName("title"): .init({ $0.title }, "the title, inline HTML (Markdown in Markdown outputs)"),
+        "titleText": .init({ $0.titleText }, "the title as plain text"),
+        "body": .init({ $0.body }, "the entry's body, rendered"),
+        EntryFields.templateName("tickets"): .init({ $0.tickets }, "its tracker keys"),
+        "hasTickets": .init({ $0.hasTickets }, "whether it has any"),
+        EntryFields.templateName("component"): .init({ $0.component }, "its component"),
+        EntryFields.templateName("breaking"): .init({ $0.breaking }, "an incompatible change"),
+        EntryFields.templateName("audience"): .init({ $0.restrictedTo }, "audiences it is limited to, when this audience sees others that may not see it"),
+        "fromVersion": .init({ $0.fromVersion }, "the candidate it first appeared in, when folded into a later release"),
+        EntryFields.templateName("extra"): .init({ $0.extra }, "the entry's own fields (`extra:`) as this audience sees them"),
     ]
 }
 
 extension TicketView: TemplateContext {
     static let templateFields: [String: TemplateField<TicketView>] = [
-        "key": .init(\TicketView.key, "the tracker key (`REL-117`)"),
-        "url": .init(\TicketView.url, "its link, only for audiences in `tickets.link_for`"),
+        "key": .init({ $0.key }, "the tracker key (`REL-117`)"),
+        "url": .init({ $0.url }, "its link, only for audiences in `tickets.link_for`"),
     ]
 }
 
 extension SiteInfo: TemplateContext {
     static let templateFields: [String: TemplateField<SiteInfo>] = [
-        "title": .init(\SiteInfo.title, "the site's title"),
-        "reading": .init(\SiteInfo.reading, "search, filters, `noindex`"),
-        "audience": .init(\SiteInfo.audience, "the audience's name"),
-        "audienceTitle": .init(\SiteInfo.audienceTitle, "the audience's title"),
-        "root": .init(\SiteInfo.root, "the way from the page to the audience's root (`../../`)"),
-        "home": .init(\SiteInfo.home, "a link to the home page: `./` or `root`"),
-        "nav": .init(\SiteInfo.nav, "the navigation links"),
-        "drafts": .init(\SiteInfo.drafts, "set when drafts are included (`--drafts`, preview)"),
-        "hasFeed": .init(\SiteInfo.hasFeed, "whether the audience has `feed.xml`"),
-        "preview": .init(\SiteInfo.preview, "only in `relnotes preview`: the banner with the audience switch"),
+        "title": .init({ $0.title }, "the site's title"),
+        "reading": .init({ $0.reading }, "search, filters, `noindex`"),
+        "audience": .init({ $0.audience }, "the audience's name"),
+        "audienceTitle": .init({ $0.audienceTitle }, "the audience's title"),
+        "root": .init({ $0.root }, "the way from the page to the audience's root (`../../`)"),
+        "home": .init({ $0.home }, "a link to the home page: `./` or `root`"),
+        "nav": .init({ $0.nav }, "the navigation links"),
+        "drafts": .init({ $0.drafts }, "set when drafts are included (`--drafts`, preview)"),
+        "hasFeed": .init({ $0.hasFeed }, "whether the audience has `feed.xml`"),
+        "preview": .init({ $0.preview }, "only in `relnotes preview`: the banner with the audience switch"),
     ]
 }
 
 extension NavLink: TemplateContext {
     static let templateFields: [String: TemplateField<NavLink>] = [
-        "title": .init(\NavLink.title, "the link's text"),
-        "path": .init(\NavLink.path, "from the audience root (`changelog/`)"),
-        "url": .init(\NavLink.url, "from this page"),
-        "current": .init(\NavLink.current, "the page being shown"),
+        "title": .init({ $0.title }, "the link's text"),
+        "path": .init({ $0.path }, "from the audience root (`changelog/`)"),
+        "url": .init({ $0.url }, "from this page"),
+        "current": .init({ $0.current }, "the page being shown"),
     ]
 }
 
 extension PreviewBanner: TemplateContext {
     static let templateFields: [String: TemplateField<PreviewBanner>] = [
-        "audience": .init(\PreviewBanner.audience, "the audience's name"),
-        "audienceTitle": .init(\PreviewBanner.audienceTitle, "the audience's title"),
-        "switches": .init(\PreviewBanner.switches, "the same page for each audience"),
-        "script": .init(\PreviewBanner.script, "the live-reload script"),
+        "audience": .init({ $0.audience }, "the audience's name"),
+        "audienceTitle": .init({ $0.audienceTitle }, "the audience's title"),
+        "switches": .init({ $0.switches }, "the same page for each audience"),
+        "script": .init({ $0.script }, "the live-reload script"),
     ]
 }
 
 extension AudienceSwitch: TemplateContext {
     static let templateFields: [String: TemplateField<AudienceSwitch>] = [
-        "audience": .init(\AudienceSwitch.audience, "the audience's name"),
-        "title": .init(\AudienceSwitch.title, "the audience's title"),
-        "url": .init(\AudienceSwitch.url, "`/<audience>/<same path>`"),
-        "current": .init(\AudienceSwitch.current, "the audience being shown"),
+        "audience": .init({ $0.audience }, "the audience's name"),
+        "title": .init({ $0.title }, "the audience's title"),
+        "url": .init({ $0.url }, "`/<audience>/<same path>`"),
+        "current": .init({ $0.current }, "the audience being shown"),
     ]
 }

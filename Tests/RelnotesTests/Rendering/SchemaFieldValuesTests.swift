@@ -29,7 +29,7 @@ struct SchemaFieldValuesTests {
         init(title: String, schemaValues: SchemaFieldValues) { (self.title, self.schemaValues) = (title, schemaValues) }
 
         static let schemaFields = SchemaFieldValues.unclaimed(Fields.self, claimed: ["title"])
-        static let templateFields = SchemaFieldValues.extend(["title": .init(\View.title, "the title")], with: schemaFields) { $0.schemaValues }
+        static let templateFields = SchemaFieldValues.extend(["title": .init({ (view: View) in view.title }, "the title")], with: schemaFields) { $0.schemaValues }
     }
 
     @Test("only text and inline Markdown fields with a template name that the view does not show itself")

@@ -84,7 +84,7 @@ extension MustacheTemplate {
 
         case .section(let variable, let transforms, let template):
             let child = self.getChild(named: variable, transforms: transforms, context: context)
-            if let lambda = child as? MustacheLambda {
+            if let lambda = child.flatMap({ context.casts.cast($0, .lambda, as: MustacheLambda.self) }) {
                 output += self.renderUnescapedLambda(lambda, parameter: template.text, context: context)
                 return
             }
@@ -293,12 +293,15 @@ extension MustacheTemplate {
         // the name is split by "." and we use mirror to get the correct child object. If we cannot find
         // the root object we look up the context stack until we can find one with a matching name. The
         // stack climbing can be disabled by prefixing the variable name with a "."
+        // The name's first byte settles which kind of name it is, without comparing
+        // characters: only "." is "." and only a "." byte can start a "." character.
         var child: Any?
-        if name == "." {
+        let first = name.utf8.first
+        if first == UInt8(ascii: "."), name.utf8.count == 1 {
             child = context.stack.last!.object
-        } else if name == "", !transforms.isEmpty {
+        } else if first == nil, !transforms.isEmpty {
             child = context.sequenceContext
-        } else if name.first == "." {
+        } else if first == UInt8(ascii: "."), name.first == "." {
             let nameSplit = name.split(separator: ".").map { String($0) }
             child = _getChild(named: nameSplit[...], from: context.stack.last!.object)
         } else if !Self.containsDot(name) {
