@@ -1,5 +1,6 @@
 import RelnotesMarkdown
 import RelnotesModel
+import Synchronization
 
 /// Renders the Markdown bodies of a project, each prepared once and filtered per audience.
 ///
@@ -46,17 +47,24 @@ package struct BodyRenderer: Sendable {
     }
 
     private func render(_ source: MarkdownSource, for audience: String, as format: MarkupFormat, reshaped shape: RenderCache.Shape?, _ reshape: (String) -> String) throws(DiagnosticsError) -> RenderedMarkup {
-        let (body, mayHoldKey) = prepared.withHint(source) ?? (markdown.prepare(source), variants.mayHoldKey(source.text))
-        func keyOf(_ format: MarkupFormat, _ shape: RenderCache.Shape?) -> RenderCache.BodyKey {
-            RenderCache.BodyKey(path: source.path, variant: variants.variant(of: body, mayHoldKey: mayHoldKey, for: audience, as: format), format: format, shape: shape)
+        // A body of the project keeps its renderings itself; any other text (not loaded
+        // with the project) is kept in the cache, found by its path and checked by its text.
+        let renderings: BodyRenderings
+        if let body = prepared.body(source) {
+            renderings = BodyRenderings(prepared: body.prepared, mayHoldKey: body.mayHoldKey, store: body)
+        } else {
+            renderings = BodyRenderings(prepared: markdown.prepare(source), mayHoldKey: variants.mayHoldKey(source.text), store: PathStore(cache: cache, source: source))
+        }
+        let body = renderings.prepared
+        func keyOf(_ format: MarkupFormat, _ shape: RenderCache.Shape?) -> RenderCache.RenderingKey {
+            RenderCache.RenderingKey(variant: variants.variant(of: body, mayHoldKey: renderings.mayHoldKey, for: audience, as: format), format: format, shape: shape)
         }
         let key = keyOf(format, shape)
-        func isOf(_ cached: RenderCache.BodyResult) -> Bool { cached.firstLine == source.firstLine && cached.text == source.text }
-        if let cached = cache.body(key), isOf(cached) { return try cached.result.get() }
+        if let cached = renderings.store.rendering(key) { return try cached.get() }
         let unshaped: Result<RenderedMarkup, DiagnosticsError>
-        if shape != nil, let made = cache.takeBody(keyOf(format, nil)), isOf(made) {
+        if shape != nil, let made = renderings.store.take(keyOf(format, nil)) {
             // Made by the HTML rendering (below) and kept only until it is reshaped here.
-            unshaped = made.result
+            unshaped = made
         } else {
             unshaped = Result { () throws(DiagnosticsError) in
                 guard format == .html && shape == nil else { return try markdown.render(body, for: audience, as: format) }
@@ -64,7 +72,7 @@ package struct BodyRenderer: Sendable {
                 // with the HTML one, for the notes, releases.json and search to find.
                 let every = try markdown.renderEveryFormat(body, for: audience)
                 for (other, made) in [(MarkupFormat.markdown, every.markdown), (.text, every.text)] {
-                    if let made { cache.storeIfAbsent(keyOf(other, nil), source: source, .success(made)) }
+                    if let made { renderings.store.storeIfAbsent(keyOf(other, nil), .success(made)) }
                 }
                 return every.html
             }
@@ -74,7 +82,7 @@ package struct BodyRenderer: Sendable {
             rendered.text = reshape(rendered.text)
             return rendered
         }
-        cache.store(key, source: source, result)
+        renderings.store.store(key, result)
         return try result.get()
     }
 
@@ -102,20 +110,20 @@ package struct BodyRenderer: Sendable {
 
 /// Every body of a project made ready for rendering, found by its file.
 package struct PreparedBodies: Sendable {
-    /// Each body, with whether its text may hold a tracker key (`RenderVariants`), found once.
-    private let byPath: [String: (source: MarkdownSource, prepared: PreparedMarkdown, mayHoldKey: Bool)]
+    private let byPath: [String: PreparedBody]
 
-    /// `hint`: whether a text may hold a tracker key.
+    /// `hint`: whether a text may hold a tracker key. A body unchanged since `previous` (the
+    /// preview's last load, with the same configuration) is taken over with its renderings.
     init(_ sources: [MarkdownSource], with markdown: MarkdownRenderer, hint: @Sendable (String) -> Bool, reusing previous: PreparedBodies? = nil) {
         let prepared = Concurrent.map(sources) { source in
-            previous?.withHint(source) ?? (markdown.prepare(source), hint(source.text))
+            previous?.body(source) ?? PreparedBody(source: source, prepared: markdown.prepare(source), mayHoldKey: hint(source.text))
         }
-        var byPath: [String: (source: MarkdownSource, prepared: PreparedMarkdown, mayHoldKey: Bool)] = [:]
+        var byPath: [String: PreparedBody] = [:]
         byPath.reserveCapacity(sources.count)
-        for (source, (body, mayHoldKey)) in zip(sources, prepared) { byPath[source.path] = (source, body, mayHoldKey) }
+        for body in prepared { byPath[body.source.path] = body }
         self.byPath = byPath
         // In the order of the sources: diagnostics come out in a stable order.
-        diagnostics = prepared.flatMap(\.0.diagnostics)
+        diagnostics = prepared.flatMap(\.prepared.diagnostics)
     }
 
     let diagnostics: [Diagnostic]
@@ -123,15 +131,74 @@ package struct PreparedBodies: Sendable {
     /// The prepared body of `source`, when it is one of the project's bodies as loaded: the
     /// same text, starting on the same line of its file (problems carry file positions).
     package subscript(source: MarkdownSource) -> PreparedMarkdown? {
-        withHint(source)?.prepared
+        body(source)?.prepared
     }
 
-    /// The prepared body of `source` (as the subscript finds it), with whether its text may
-    /// hold a tracker key.
-    func withHint(_ source: MarkdownSource) -> (prepared: PreparedMarkdown, mayHoldKey: Bool)? {
+    /// The body of `source`, as the subscript finds it.
+    func body(_ source: MarkdownSource) -> PreparedBody? {
         guard let found = byPath[source.path], found.source.firstLine == source.firstLine, found.source.text == source.text else { return nil }
-        return (found.prepared, found.mayHoldKey)
+        return found
     }
+}
+
+/// Where the renderings of one text are kept, by variant, format and shape.
+protocol RenderingStore {
+    func rendering(_ key: RenderCache.RenderingKey) -> Result<RenderedMarkup, DiagnosticsError>?
+    func store(_ key: RenderCache.RenderingKey, _ result: Result<RenderedMarkup, DiagnosticsError>)
+    /// A rendering made for another one's sake, handed over once and no longer kept.
+    func take(_ key: RenderCache.RenderingKey) -> Result<RenderedMarkup, DiagnosticsError>?
+    /// Keeps a rendering made along with another, unless one is kept already.
+    func storeIfAbsent(_ key: RenderCache.RenderingKey, _ result: Result<RenderedMarkup, DiagnosticsError>)
+}
+
+/// One body of the project, prepared once, with whether its text may hold a tracker key
+/// (`RenderVariants`) and its renderings: found by one look-up of its file, not one per
+/// rendering asked for.
+final class PreparedBody: RenderingStore, Sendable {
+    let source: MarkdownSource
+    let prepared: PreparedMarkdown
+    let mayHoldKey: Bool
+    /// Two threads (audiences) may render the same text at once: both get the same result,
+    /// one is kept.
+    private let renderings = Mutex<[RenderCache.RenderingKey: Result<RenderedMarkup, DiagnosticsError>]>([:])
+
+    init(source: MarkdownSource, prepared: PreparedMarkdown, mayHoldKey: Bool) {
+        self.source = source
+        self.prepared = prepared
+        self.mayHoldKey = mayHoldKey
+    }
+
+    func rendering(_ key: RenderCache.RenderingKey) -> Result<RenderedMarkup, DiagnosticsError>? { renderings.withLock { $0[key] } }
+    func store(_ key: RenderCache.RenderingKey, _ result: Result<RenderedMarkup, DiagnosticsError>) { renderings.withLock { $0[key] = result } }
+    func take(_ key: RenderCache.RenderingKey) -> Result<RenderedMarkup, DiagnosticsError>? { renderings.withLock { $0.removeValue(forKey: key) } }
+    func storeIfAbsent(_ key: RenderCache.RenderingKey, _ result: Result<RenderedMarkup, DiagnosticsError>) {
+        renderings.withLock { if $0[key] == nil { $0[key] = result } }
+    }
+}
+
+/// The renderings of a text that is not one of the project's bodies, in the cache by path.
+private struct PathStore: RenderingStore {
+    let cache: RenderCache
+    let source: MarkdownSource
+
+    private func key(_ key: RenderCache.RenderingKey) -> RenderCache.BodyKey { RenderCache.BodyKey(path: source.path, rendering: key) }
+    private func isOf(_ cached: RenderCache.BodyResult) -> Bool { cached.firstLine == source.firstLine && cached.text == source.text }
+
+    func rendering(_ key: RenderCache.RenderingKey) -> Result<RenderedMarkup, DiagnosticsError>? {
+        cache.body(self.key(key)).flatMap { isOf($0) ? $0.result : nil }
+    }
+    func store(_ key: RenderCache.RenderingKey, _ result: Result<RenderedMarkup, DiagnosticsError>) { cache.store(self.key(key), source: source, result) }
+    func take(_ key: RenderCache.RenderingKey) -> Result<RenderedMarkup, DiagnosticsError>? {
+        cache.takeBody(self.key(key)).flatMap { isOf($0) ? $0.result : nil }
+    }
+    func storeIfAbsent(_ key: RenderCache.RenderingKey, _ result: Result<RenderedMarkup, DiagnosticsError>) { cache.storeIfAbsent(self.key(key), source: source, result) }
+}
+
+/// A text about to be rendered: prepared, and where its renderings are kept.
+private struct BodyRenderings {
+    let prepared: PreparedMarkdown
+    let mayHoldKey: Bool
+    let store: any RenderingStore
 }
 
 extension Project {

@@ -2,15 +2,23 @@ import Synchronization
 import RelnotesMarkdown
 import RelnotesModel
 
-/// Renderings already made, shared by every audience and thread of one build: a body or an
-/// inline text is rendered once per variant and format, however many pages show it.
+/// Renderings already made, shared by every audience and thread of one build: an inline text,
+/// or a body that is not one of the project's, is rendered once per variant and format,
+/// however many pages show it.
 final class RenderCache: Sendable {
-    struct BodyKey: Hashable {
-        var path: String
+    /// Which rendering of a text.
+    struct RenderingKey: Hashable {
         var variant: RenderVariants.Variant
         var format: MarkupFormat
         /// The rendering reshaped for one use, kept instead of the rendering itself.
         var shape: Shape?
+    }
+
+    /// A rendering of the text at `path` (one that is not a body of the project, which keeps
+    /// its renderings itself: `PreparedBody`).
+    struct BodyKey: Hashable {
+        var path: String
+        var rendering: RenderingKey
     }
 
     enum Shape: Hashable, Sendable {
