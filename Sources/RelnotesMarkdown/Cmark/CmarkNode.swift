@@ -152,6 +152,38 @@ struct CmarkNode: Hashable {
         return false
     }
 
+    /// The literal's bytes, lent to `body` in place (`nil` without a literal): valid only
+    /// until the node changes.
+    func withLiteralBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        guard let literal = cmark_node_get_literal(pointer) else { return nil }
+        return body(UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)))
+    }
+
+    /// A new text node holding `bytes` (UTF-8, without a NUL).
+    static func text(bytes: some Collection<UInt8>) -> CmarkNode {
+        let node = make(.text)
+        withCString(bytes) { cmark_node_set_literal(node.pointer, $0) }
+        return node
+    }
+
+    /// Sets the link's URL to `bytes` (UTF-8, without a NUL).
+    func setURL(bytes: some Collection<UInt8>) {
+        Self.withCString(bytes) { cmark_node_set_url(pointer, $0) }
+    }
+
+    /// `bytes` with a NUL after them, for cmark to copy.
+    private static func withCString(_ bytes: some Collection<UInt8>, _ body: (UnsafePointer<CChar>) -> Void) {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: bytes.count + 1) { buffer in
+            var index = 0
+            for byte in bytes {
+                buffer[index] = CChar(bitPattern: byte)
+                index += 1
+            }
+            buffer[index] = 0
+            body(UnsafePointer(buffer.baseAddress!))
+        }
+    }
+
     var url: String {
         get { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
         nonmutating set { cmark_node_set_url(pointer, newValue) }

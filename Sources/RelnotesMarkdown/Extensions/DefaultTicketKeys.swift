@@ -12,7 +12,7 @@ enum DefaultTicketKeys {
     static func ranges(in text: String) -> [Range<String.Index>] {
         let ascii = text.withUTF8Bytes { bytes -> [Range<Int>]? in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            return scan(count: bytes.count, kind: { Kind(bytes[$0]) }, isWord: { Kind.isWordByte(bytes[$0]) })
+            return ranges(inASCII: bytes)
         }
         if let ascii {
             let utf8 = text.utf8
@@ -24,6 +24,11 @@ enum DefaultTicketKeys {
         return found
             .map { indices[$0.lowerBound]..<($0.upperBound < indices.count ? indices[$0.upperBound] : text.endIndex) }
             .filter { TicketLinker.isWholeWord($0, in: text) }
+    }
+
+    /// The keys in ASCII `bytes` (as `ranges(in:)` finds them in such a text), by offset.
+    static func ranges(inASCII bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        scan(count: bytes.count, kind: { Kind(bytes[$0]) }, isWord: { Kind.isWordByte(bytes[$0]) })
     }
 
     /// What a unit (byte or character) is to the pattern.

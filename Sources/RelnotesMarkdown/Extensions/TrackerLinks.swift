@@ -61,6 +61,7 @@ package struct TicketLinker: Sendable {
     func link(_ textNodes: [CmarkNode]) {
         // Every key of the default pattern holds a hyphen.
         for node in textNodes where !isDefaultPattern || node.literalContains(UInt8(ascii: "-")) {
+            if isDefaultPattern, let urlParts, linkASCII(node, urlParts: urlParts) { continue }
             let text = node.literal
             let ranges = keys(in: text)
             guard !ranges.isEmpty else { continue }
@@ -78,6 +79,38 @@ package struct TicketLinker: Sendable {
             if position < text.endIndex { node.insertBefore(.text(String(text[position...]))) }
             node.remove()
         }
+    }
+}
+
+extension TicketLinker {
+    /// `link` for one text node, with the default pattern and an ASCII URL template, on
+    /// the bytes of an ASCII literal: the same nodes, without making a `String` of each
+    /// piece. `false` (and nothing done) for a literal that is not ASCII.
+    fileprivate func linkASCII(_ node: CmarkNode, urlParts: [String]) -> Bool {
+        // Copied out: the literal is freed with the node, which is removed below.
+        guard let literal = node.withLiteralBytes({ bytes in bytes.contains { $0 >= 0x80 } ? nil : Array(bytes) }) else { return true }
+        guard let bytes = literal else { return false }
+        let ranges = bytes.withUnsafeBufferPointer(DefaultTicketKeys.ranges(inASCII:))
+        guard !ranges.isEmpty else { return true }
+        var position = 0
+        for range in ranges {
+            let key = bytes[range]
+            if position < range.lowerBound { node.insertBefore(.text(bytes: bytes[position..<range.lowerBound])) }
+            // `url(for:)`: every byte of a key of the default pattern is unreserved.
+            var url: [UInt8] = []
+            for (index, part) in urlParts.enumerated() {
+                if index > 0 { url += key }
+                url += part.utf8
+            }
+            let link = CmarkNode.make(.link)
+            link.setURL(bytes: url)
+            link.appendChild(.text(bytes: key))
+            node.insertBefore(link)
+            position = range.upperBound
+        }
+        if position < bytes.count { node.insertBefore(.text(bytes: bytes[position...])) }
+        node.remove()
+        return true
     }
 }
 
