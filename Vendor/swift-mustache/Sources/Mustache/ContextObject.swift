@@ -41,7 +41,8 @@ struct MustacheContextObject {
 }
 
 /// The protocol casts of one render, with the types found not to conform remembered, so
-/// that each failing cast is asked of the runtime once per type and render.
+/// that each failing cast is asked of the runtime once per type and render; and the dotted
+/// names it looks up, split once.
 ///
 /// Only types for which a cast's outcome depends on the type alone are remembered: not
 /// `Optional` (a cast looks into `.some`) nor `AnyHashable` (it looks into its box). Used
@@ -71,7 +72,18 @@ final class MustacheCasts {
     @exclusivity(unchecked) private var lastIndex = 0
     private static let unremembered: UInt16 = 0x8000
 
+    /// The parts of each dotted name looked up in this render (`a.b.c`), split once.
+    @exclusivity(unchecked) private var splitNames: [String: [String]] = [:]
+
     init() {}
+
+    /// `name` split at its dots, as the lookup reads it: worked out once per name and render.
+    func parts(of name: String) -> [String] {
+        if let parts = self.splitNames[name] { return parts }
+        let parts = name.split(separator: ".").map { String($0) }
+        self.splitNames[name] = parts
+        return parts
+    }
 
     /// `object as? T`, where `T` is `target`'s protocol.
     @inline(__always)

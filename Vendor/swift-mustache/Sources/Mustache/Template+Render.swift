@@ -302,12 +302,12 @@ extension MustacheTemplate {
         } else if first == nil, !transforms.isEmpty {
             child = context.sequenceContext
         } else if first == UInt8(ascii: "."), name.first == "." {
-            let nameSplit = name.split(separator: ".").map { String($0) }
+            let nameSplit = casts.parts(of: name)
             child = _getChild(named: nameSplit[...], from: context.stack.last!.object)
         } else if !Self.containsDot(name) {
             child = _getChildInStack(named: name, from: context.stack)
         } else {
-            let nameSplit = name.split(separator: ".").map { String($0) }
+            let nameSplit = casts.parts(of: name)
             child = _getChildInStack(named: nameSplit[...], from: context.stack)
         }
 
