@@ -5,7 +5,10 @@ enum InlineMarkdown {
     /// before `body` sees the paragraph. It is punctuation to cmark, which for emphasis
     /// after it is the same as the start of a line (`_x_`, `*(x)*` still open emphasis).
     static func withParagraph<Result>(_ text: String, _ body: (CmarkNode) -> Result) -> Result {
-        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        // An ASCII text without a line-break byte is one line already: split by characters
+        // (grapheme breaking) only where a break may be.
+        let oneLine = text.utf8.allSatisfy { $0 < 0x80 && !(0x0A...0x0D).contains($0) }
+        let line = oneLine ? text : text.split(whereSeparator: \.isNewline).joined(separator: " ")
         return CmarkDocument.parse(String(Placeholder.inlineMarker) + line) { document in
             let paragraph = document.root.firstChild!
             stripMarker(from: paragraph)
