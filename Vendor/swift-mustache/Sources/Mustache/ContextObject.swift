@@ -35,7 +35,7 @@ struct MustacheContextObject {
             self.parent = nil
         } else {
             self.isRepresented = false
-            self.parent = casts.cast(object, .parent, as: MustacheParent.self)
+            self.parent = casts.parent(object)
         }
     }
 }
@@ -70,6 +70,11 @@ final class MustacheCasts {
     @exclusivity(unchecked) private var lacking: [UInt16] = []
     /// Where the last type asked for was found in `types`: lookups repeat one type in a row.
     @exclusivity(unchecked) private var lastIndex = 0
+    /// Per type in `types`: how to make a `MustacheParent` of a value of it, once it was
+    /// found to be one (and its cast's outcome depends on the type alone).
+    @exclusivity(unchecked) private var parentCasters: [(any ParentCaster)?] = []
+    /// Likewise for `MustacheSequence`.
+    @exclusivity(unchecked) private var sequenceCasters: [(any SequenceCaster)?] = []
     private static let unremembered: UInt16 = 0x8000
 
     /// The parts of each dotted name looked up in this render (`a.b.c`), split once.
@@ -83,6 +88,36 @@ final class MustacheCasts {
         let parts = name.split(separator: ".").map { String($0) }
         self.splitNames[name] = parts
         return parts
+    }
+
+    /// `object as? MustacheParent`. For a type found to conform, later values of it are
+    /// cast to the type itself (`ParentCaster`), which the runtime answers by comparing
+    /// types, without looking up the conformance again.
+    func parent(_ object: Any) -> MustacheParent? {
+        let index = self.index(of: ObjectIdentifier(Swift.type(of: object)), object: object)
+        if let caster = self.parentCasters[index] { return caster.parent(object) }
+        guard let parent = self.cast(object, .parent, as: MustacheParent.self) else { return nil }
+        if self.lacking[index] & Self.unremembered == 0 { self.parentCasters[index] = Self.caster(for: parent) }
+        return parent
+    }
+
+    /// `object as? any MustacheSequence`, with casts to the type itself once a type was
+    /// found to be one, as for `parent`.
+    func sequence(_ object: Any) -> (any MustacheSequence)? {
+        let index = self.index(of: ObjectIdentifier(Swift.type(of: object)), object: object)
+        if let caster = self.sequenceCasters[index] { return caster.sequence(object) }
+        guard let sequence = self.cast(object, .sequence, as: (any MustacheSequence).self) else { return nil }
+        if self.lacking[index] & Self.unremembered == 0 { self.sequenceCasters[index] = Self.caster(for: sequence) }
+        return sequence
+    }
+
+    /// The caster of `parent`'s own type (the existential opened).
+    private static func caster<Parent: MustacheParent>(for parent: Parent) -> any ParentCaster {
+        TypedParentCaster<Parent>()
+    }
+
+    private static func caster<Sequence: MustacheSequence>(for sequence: Sequence) -> any SequenceCaster {
+        TypedSequenceCaster<Sequence>()
     }
 
     /// `object as? T`, where `T` is `target`'s protocol.
@@ -116,7 +151,34 @@ final class MustacheCasts {
         // by its value).
         let remembered = !(dynamicType is AnyOptional.Type) && dynamicType != AnyHashable.self && !(dynamicType is NSObject.Type)
         self.lacking.append(remembered ? 0 : Self.unremembered)
+        self.parentCasters.append(nil)
+        self.sequenceCasters.append(nil)
         return self.types.count - 1
+    }
+}
+
+/// Casts a value known to be of one type that conforms to `MustacheParent`.
+protocol ParentCaster {
+    func parent(_ object: Any) -> MustacheParent?
+}
+
+/// A cast to `Parent` itself, whose conformance comes with the generic parameter: what a
+/// cast to the protocol finds by looking the conformance up.
+struct TypedParentCaster<Parent: MustacheParent>: ParentCaster {
+    func parent(_ object: Any) -> MustacheParent? {
+        object as? Parent
+    }
+}
+
+/// Casts a value known to be of one type that conforms to `MustacheSequence`.
+protocol SequenceCaster {
+    func sequence(_ object: Any) -> (any MustacheSequence)?
+}
+
+/// As `TypedParentCaster`, for `MustacheSequence`.
+struct TypedSequenceCaster<Sequence: MustacheSequence>: SequenceCaster {
+    func sequence(_ object: Any) -> (any MustacheSequence)? {
+        object as? Sequence
     }
 }
 

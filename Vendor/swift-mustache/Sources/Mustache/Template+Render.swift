@@ -171,7 +171,7 @@ extension MustacheTemplate {
 
     func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext, into output: inout String) {
         guard let value = child else { return }
-        if let array = context.casts.cast(value, .sequence, as: (any MustacheSequence).self) {
+        if let array = context.casts.sequence(value) {
             array.renderSection(with: template, context: context, into: &output)
         } else if let bool = context.casts.cast(value, .bool, as: Bool.self) {
             if bool { template.render(context: context, into: &output) }
@@ -189,7 +189,7 @@ extension MustacheTemplate {
     ///   - template: Template to render with
     func renderInvertedSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext, into output: inout String) {
         guard let value = child else { return template.render(context: context, into: &output) }
-        if let array = context.casts.cast(value, .sequence, as: (any MustacheSequence).self) {
+        if let array = context.casts.sequence(value) {
             array.renderInvertedSection(with: template, context: context, into: &output)
         } else if let bool = context.casts.cast(value, .bool, as: Bool.self) {
             if !bool { template.render(context: context, into: &output) }
