@@ -27,10 +27,11 @@ extension AudienceRenderer {
     /// audience sees (already cut down to it), in configured and alphabetical order.
     static func reading(_ site: AudienceSite, config: SiteConfig, bodies: BodyRenderer) -> SiteReading {
         var types = Set<String>(), components = Set<String>()
-        for visible in site.releases {
-            for entry in visible.entries {
-                types.insert(entry.type)
-                if let component = entry.fields.component { components.insert(component) }
+        // By index: the entries lent in place, not copied out one by one.
+        for release in site.releases.indices {
+            for entry in site.releases[release].entries.indices {
+                types.insert(site.releases[release].entries[entry].type)
+                if let component = site.releases[release].entries[entry].fields.component { components.insert(component) }
             }
         }
         var slugs = Set<String>()

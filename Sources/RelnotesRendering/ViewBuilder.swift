@@ -131,31 +131,33 @@ package struct ViewBuilder {
     private func views(_ entries: [VisibleEntry], at indices: [Int], anchors: HeadingSlugs, folding version: SemanticVersion?) throws(DiagnosticsError) -> [EntryView] {
         var views: [EntryView] = []
         views.reserveCapacity(indices.count)
-        for index in indices {
-            let visible = entries[index]
-            let title = visible.fields.title ?? ""
-            let fileName = visible.id.split(separator: "/").last.map(String.init) ?? visible.id
-            let folder = visible.folder
-            views.append(EntryView(
-                id: visible.id,
-                // Unique in any page, the changelog too, where a release's candidates
-                // list the same entries: the version the entry is listed under, and its file.
-                anchor: anchors.unique(for: Self.dotsToDashes("\(version.map { "v" + $0.text } ?? "unreleased")-\(fileName)")),
-                title: bodies.inline(title, for: audience, as: format),
-                titleText: bodies.plain(title),
-                body: try entryBody(visible.body),
-                tickets: (visible.fields.tickets ?? []).map { ticket($0) },
-                hasTickets: !(visible.fields.tickets ?? []).isEmpty,
-                component: visible.fields.component.map { text($0) },
-                breaking: visible.breaking,
-                restrictedTo: visible.restrictedTo.isEmpty ? nil : visible.restrictedTo.joined(separator: ", "),
-                // On a candidate's page, which candidate brought each entry; a final
-                // release presents its candidates' entries as its own.
-                fromVersion: version?.isPrerelease == true && folder != version ? folder?.text : nil,
-                extra: visible.fields.extra,
-                schemaValues: schemaValues(visible.fields, EntryView.schemaFields)))
-        }
+        for index in indices { views.append(try view(of: entries[index], anchors: anchors, folding: version)) }
         return views
+    }
+
+    /// (The entry lent, not copied out of its array with all its fields.)
+    private func view(of visible: VisibleEntry, anchors: HeadingSlugs, folding version: SemanticVersion?) throws(DiagnosticsError) -> EntryView {
+        let title = visible.fields.title ?? ""
+        let fileName = visible.id.split(separator: "/").last.map(String.init) ?? visible.id
+        let folder = visible.folder
+        return EntryView(
+            id: visible.id,
+            // Unique in any page, the changelog too, where a release's candidates
+            // list the same entries: the version the entry is listed under, and its file.
+            anchor: anchors.unique(for: Self.dotsToDashes("\(version.map { "v" + $0.text } ?? "unreleased")-\(fileName)")),
+            title: bodies.inline(title, for: audience, as: format),
+            titleText: bodies.plain(title),
+            body: try entryBody(visible.body),
+            tickets: (visible.fields.tickets ?? []).map { ticket($0) },
+            hasTickets: !(visible.fields.tickets ?? []).isEmpty,
+            component: visible.fields.component.map { text($0) },
+            breaking: visible.breaking,
+            restrictedTo: visible.restrictedTo.isEmpty ? nil : visible.restrictedTo.joined(separator: ", "),
+            // On a candidate's page, which candidate brought each entry; a final
+            // release presents its candidates' entries as its own.
+            fromVersion: version?.isPrerelease == true && folder != version ? folder?.text : nil,
+            extra: visible.fields.extra,
+            schemaValues: schemaValues(visible.fields, EntryView.schemaFields))
     }
 
     /// The values of the schema's `fields` that no view property shows, as this audience
