@@ -194,14 +194,19 @@ final class RenderSession {
             text = Strikethrough.apply(to: text, format: format, escapesTilde: escapesTilde)
             _ = Strikethrough.apply(to: nodes.linkText, format: format, escapesTilde: escapesTilde)
         }
+        // Plain text writes a link as its text, which is what the text node held: links
+        // made from text would change nothing in it.
+        guard format != .text else { return }
         if gfm.autolink { text = Autolinks.link(text, source: gfm) }
         if linksTickets { tickets.link(text) }
     }
 
     /// The nodes the inline extensions need: raw HTML where it is dropped, text where keys
-    /// are linked or where the source may hold strikethrough or an autolink.
+    /// are linked or where the source may hold strikethrough or an autolink (in plain
+    /// text, strikethrough only).
     private func inlineNodesWanted(_ gfm: GFMInline) -> TreeNodes.Wanted {
-        TreeNodes.Wanted(rawHTML: format != .html && !unsafeHTML || format == .text, text: linksTickets || gfm.any)
+        let links = format != .text && (linksTickets || gfm.autolink)
+        return TreeNodes.Wanted(rawHTML: format != .html && !unsafeHTML || format == .text, text: links || gfm.tilde)
     }
 
     /// Whether the blocks around `node` escape a tilde on one of their source `lines`.
