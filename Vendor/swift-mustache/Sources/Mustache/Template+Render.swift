@@ -26,13 +26,16 @@ extension MustacheTemplate {
     /// partial keeps a string of its own, since its indentation depends on what it wrote last.
     /// Tokens are read in place (by index), not copied out of the array one by one.
     func render(context: MustacheContext, into output: inout String) {
-        var context = context
-
         if let indentation = context.indentation, indentation != "" {
+            var context = context
             var string = ""
             for index in tokens.indices {
+                if case .contentType(let contentType) = tokens[index] {
+                    context = context.withContentType(contentType)
+                    continue
+                }
                 var renderedString = ""
-                self.renderToken(tokens[index], context: &context, into: &renderedString)
+                self.renderToken(tokens[index], context: context, into: &renderedString)
                 // if rendered string is not empty and we are on a new line
                 if !renderedString.isEmpty, string.last == "\n" {
                     string += indentation
@@ -41,13 +44,27 @@ extension MustacheTemplate {
             }
             output += string
         } else {
-            for index in tokens.indices {
-                self.renderToken(tokens[index], context: &context, into: &output)
-            }
+            self.renderTokens(from: tokens.startIndex, context: context, into: &output)
         }
     }
 
-    func renderToken(_ token: Token, context: inout MustacheContext, into output: inout String) {
+    /// The tokens from `start` on, with `context` lent to each: a content type token
+    /// renders the rest with a context of its own (the context is copied only there, not at
+    /// every render of a template, section or list item).
+    private func renderTokens(from start: Int, context: MustacheContext, into output: inout String) {
+        var index = start
+        while index < tokens.endIndex {
+            if case .contentType(let contentType) = tokens[index] {
+                self.renderTokens(from: index + 1, context: context.withContentType(contentType), into: &output)
+                return
+            }
+            self.renderToken(tokens[index], context: context, into: &output)
+            index += 1
+        }
+    }
+
+    /// One token (a content type token is the caller's: it changes the context of the tokens after it).
+    func renderToken(_ token: Token, context: MustacheContext, into output: inout String) {
         switch token {
         case .text(let text):
             output += text
@@ -149,8 +166,8 @@ extension MustacheTemplate {
                 template.render(context: context.withPartial(indented: indentation, inheriting: overrides), into: &output)
             }
 
-        case .contentType(let contentType):
-            context = context.withContentType(contentType)
+        case .contentType:
+            break
 
         case .blockDefinition:
             fatalError("Should not be rendering block definitions")
