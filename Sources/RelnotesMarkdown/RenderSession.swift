@@ -109,27 +109,26 @@ final class RenderSession {
             applyInlineExtensions(nodes, gfm: gfm, escapesTilde: { Self.blockEscapesTilde($0, lines: lines) })
             // Task boxes before labelling, which may wrap an item's paragraph.
             let boxes = TaskLists.apply(to: nodes.items, lines: lines, format: format)
-            var labelled = false
-            if labelling {
-                let regions = restrictedRegions(of: structure.containers)
-                labelled = !regions.isEmpty
-                // No table can be found: `Tables.mayHold` is false.
-                if labelled, let beforeLabels, nodes.headings.isEmpty, !nodes.hasRawHTML, !gfm.tilde, !boxes, !wanted.paragraphs,
-                   nodes.inlineDepth + Self.addedInlineDepth < CmarkNode.maximumEmphasisDepth {
-                    beforeLabels(document.root)
-                }
-                RestrictedBlocks.label(in: document.root, regions: regions)
-            }
-            let tables = Tables.apply(to: nodes.paragraphs, document: text, lines: lines, root: document.root, session: self)
-            try placeBlocks(nodes.headings, structure: structure)
-            let (shallow, neutral) = (shallowInlines, formatNeutral)
-            shallowInlines = nodes.inlineDepth + Self.addedInlineDepth < CmarkNode.maximumEmphasisDepth
             // What the formats do differently: raw HTML (dropped from Markdown and text, kept
             // for cmark's safe mode in HTML), strikethrough, task boxes, labels, tables,
             // headings (ids) and admonitions (placeholder headings). Without any, the
             // extensions leave the same tree in every format: tracker links, autolinks and
             // URL safety do not depend on it, and plain text ignores links.
-            formatNeutral = nodes.headings.isEmpty && !nodes.hasRawHTML && !gfm.tilde && !boxes && !labelled && !tables
+            let neutralSoFar = nodes.headings.isEmpty && !nodes.hasRawHTML && !gfm.tilde && !boxes
+            let shallowTree = nodes.inlineDepth + Self.addedInlineDepth < CmarkNode.maximumEmphasisDepth
+            var labelled = false
+            if labelling {
+                let regions = restrictedRegions(of: structure.containers)
+                labelled = !regions.isEmpty
+                // No table can be found: `Tables.mayHold` is false.
+                if labelled, let beforeLabels, neutralSoFar, !wanted.paragraphs, shallowTree { beforeLabels(document.root) }
+                RestrictedBlocks.label(in: document.root, regions: regions)
+            }
+            let tables = Tables.apply(to: nodes.paragraphs, document: text, lines: lines, root: document.root, session: self)
+            try placeBlocks(nodes.headings, structure: structure)
+            let (shallow, neutral) = (shallowInlines, formatNeutral)
+            shallowInlines = shallowTree
+            formatNeutral = neutralSoFar && !labelled && !tables
             defer { (shallowInlines, formatNeutral) = (shallow, neutral) }
             return body(document.root, headings)
         }

@@ -48,30 +48,26 @@ package struct BodyRenderer: Sendable {
     private func render(_ source: MarkdownSource, for audience: String, as format: MarkupFormat, reshaped shape: RenderCache.Shape?, _ reshape: (String) -> String) throws(DiagnosticsError) -> RenderedMarkup {
         // A body of the project keeps its renderings itself; any other text (not loaded
         // with the project) is kept in the cache, found by its path and checked by its text.
-        let renderings: BodyRenderings
-        if let body = prepared.body(source) {
-            renderings = BodyRenderings(prepared: body.prepared, mayHoldKey: body.mayHoldKey, store: body)
-        } else {
-            renderings = BodyRenderings(prepared: markdown.prepare(source), mayHoldKey: variants.mayHoldKey(source.text), store: PathStore(cache: cache, source: source))
+        let body = prepared.body(source) ?? cache.body(of: source) {
+            PreparedBody(source: source, prepared: markdown.prepare(source), mayHoldKey: variants.mayHoldKey(source.text))
         }
-        let body = renderings.prepared
         func keyOf(_ format: MarkupFormat, _ shape: RenderCache.Shape?) -> RenderCache.RenderingKey {
-            RenderCache.RenderingKey(variant: variants.variant(of: body, mayHoldKey: renderings.mayHoldKey, for: audience, as: format), format: format, shape: shape)
+            RenderCache.RenderingKey(variant: variants.variant(of: body.prepared, mayHoldKey: body.mayHoldKey, for: audience, as: format), format: format, shape: shape)
         }
         let key = keyOf(format, shape)
-        if let cached = renderings.store.rendering(key) { return try cached.get() }
+        if let cached = body.rendering(key) { return try cached.get() }
         let unshaped: Result<RenderedMarkup, DiagnosticsError>
-        if shape != nil, let made = renderings.store.take(keyOf(format, nil)) {
+        if shape != nil, let made = body.take(keyOf(format, nil)) {
             // Made by the HTML rendering (below) and kept only until it is reshaped here.
             unshaped = made
         } else {
             unshaped = Result { () throws(DiagnosticsError) in
-                guard format == .html && shape == nil else { return try markdown.render(body, for: audience, as: format) }
+                guard format == .html && shape == nil else { return try markdown.render(body.prepared, for: audience, as: format) }
                 // Where one tree serves every format, the other formats' renderings come
                 // with the HTML one, for the notes, releases.json and search to find.
-                let every = try markdown.renderEveryFormat(body, for: audience)
+                let every = try markdown.renderEveryFormat(body.prepared, for: audience)
                 for (other, made) in [(MarkupFormat.markdown, every.markdown), (.text, every.text)] {
-                    if let made { renderings.store.storeIfAbsent(keyOf(other, nil), .success(made)) }
+                    if let made { body.storeIfAbsent(keyOf(other, nil), .success(made)) }
                 }
                 return every.html
             }
@@ -81,7 +77,7 @@ package struct BodyRenderer: Sendable {
             rendered.text = reshape(rendered.text)
             return rendered
         }
-        renderings.store.store(key, result)
+        body.store(key, result)
         return try result.get()
     }
 
@@ -105,29 +101,4 @@ package struct BodyRenderer: Sendable {
         cache.store(key, rendered)
         return rendered
     }
-}
-
-/// The renderings of a text that is not one of the project's bodies, in the cache by path.
-private struct PathStore: RenderingStore {
-    let cache: RenderCache
-    let source: MarkdownSource
-
-    private func key(_ key: RenderCache.RenderingKey) -> RenderCache.BodyKey { RenderCache.BodyKey(path: source.path, rendering: key) }
-    private func isOf(_ cached: RenderCache.BodyResult) -> Bool { cached.firstLine == source.firstLine && cached.text == source.text }
-
-    func rendering(_ key: RenderCache.RenderingKey) -> Result<RenderedMarkup, DiagnosticsError>? {
-        cache.body(self.key(key)).flatMap { isOf($0) ? $0.result : nil }
-    }
-    func store(_ key: RenderCache.RenderingKey, _ result: Result<RenderedMarkup, DiagnosticsError>) { cache.store(self.key(key), source: source, result) }
-    func take(_ key: RenderCache.RenderingKey) -> Result<RenderedMarkup, DiagnosticsError>? {
-        cache.takeBody(self.key(key)).flatMap { isOf($0) ? $0.result : nil }
-    }
-    func storeIfAbsent(_ key: RenderCache.RenderingKey, _ result: Result<RenderedMarkup, DiagnosticsError>) { cache.storeIfAbsent(self.key(key), source: source, result) }
-}
-
-/// A text about to be rendered: prepared, and where its renderings are kept.
-private struct BodyRenderings {
-    let prepared: PreparedMarkdown
-    let mayHoldKey: Bool
-    let store: any RenderingStore
 }

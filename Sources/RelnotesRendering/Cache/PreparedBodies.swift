@@ -35,20 +35,10 @@ package struct PreparedBodies: Sendable {
     }
 }
 
-/// Where the renderings of one text are kept, by variant, format and shape.
-protocol RenderingStore {
-    func rendering(_ key: RenderCache.RenderingKey) -> Result<RenderedMarkup, DiagnosticsError>?
-    func store(_ key: RenderCache.RenderingKey, _ result: Result<RenderedMarkup, DiagnosticsError>)
-    /// A rendering made for another one's sake, handed over once and no longer kept.
-    func take(_ key: RenderCache.RenderingKey) -> Result<RenderedMarkup, DiagnosticsError>?
-    /// Keeps a rendering made along with another, unless one is kept already.
-    func storeIfAbsent(_ key: RenderCache.RenderingKey, _ result: Result<RenderedMarkup, DiagnosticsError>)
-}
-
-/// One body of the project, prepared once, with whether its text may hold a tracker key
-/// (`RenderVariants`) and its renderings: found by one look-up of its file, not one per
-/// rendering asked for.
-final class PreparedBody: RenderingStore, Sendable {
+/// A body, prepared once, with whether its text may hold a tracker key (`RenderVariants`)
+/// and its renderings by variant, format and shape: found by one look-up of its file, not
+/// one per rendering asked for.
+final class PreparedBody: Sendable {
     let source: MarkdownSource
     let prepared: PreparedMarkdown
     let mayHoldKey: Bool
@@ -64,7 +54,9 @@ final class PreparedBody: RenderingStore, Sendable {
 
     func rendering(_ key: RenderCache.RenderingKey) -> Result<RenderedMarkup, DiagnosticsError>? { renderings.withLock { $0[key] } }
     func store(_ key: RenderCache.RenderingKey, _ result: Result<RenderedMarkup, DiagnosticsError>) { renderings.withLock { $0[key] = result } }
+    /// A rendering made for another one's sake, handed over once and no longer kept.
     func take(_ key: RenderCache.RenderingKey) -> Result<RenderedMarkup, DiagnosticsError>? { renderings.withLock { $0.removeValue(forKey: key) } }
+    /// Keeps a rendering made along with another, unless one is kept already.
     func storeIfAbsent(_ key: RenderCache.RenderingKey, _ result: Result<RenderedMarkup, DiagnosticsError>) {
         renderings.withLock { if $0[key] == nil { $0[key] = result } }
     }

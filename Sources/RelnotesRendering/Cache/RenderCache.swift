@@ -4,7 +4,7 @@ import RelnotesModel
 
 /// Renderings already made, shared by every audience and thread of one build: an inline text,
 /// or a body that is not one of the project's, is rendered once per variant and format,
-/// however many pages show it.
+/// however many pages show it. (The project's bodies keep their own: `PreparedBodies`.)
 final class RenderCache: Sendable {
     /// Which rendering of a text.
     struct RenderingKey: Hashable {
@@ -12,13 +12,6 @@ final class RenderCache: Sendable {
         var format: MarkupFormat
         /// The rendering reshaped for one use, kept instead of the rendering itself.
         var shape: Shape?
-    }
-
-    /// A rendering of the text at `path` (one that is not a body of the project, which keeps
-    /// its renderings itself: `PreparedBody`).
-    struct BodyKey: Hashable {
-        var path: String
-        var rendering: RenderingKey
     }
 
     enum Shape: Hashable, Sendable {
@@ -32,26 +25,20 @@ final class RenderCache: Sendable {
         var format: MarkupFormat
     }
 
-    /// A rendering, with the text and first line it was made from (its problems carry
-    /// positions in the file).
-    typealias BodyResult = (text: String, firstLine: Int, result: Result<RenderedMarkup, DiagnosticsError>)
-
-    private let bodies = Mutex<[BodyKey: BodyResult]>([:])
+    /// Texts that are not bodies of the project, by path: each prepared once and kept with
+    /// its renderings, as the project's bodies are (`PreparedBody`).
+    private let others = Mutex<[String: PreparedBody]>([:])
     private let inlines = Mutex<[InlineKey: String]>([:])
 
-    func body(_ key: BodyKey) -> BodyResult? { bodies.withLock { $0[key] } }
-
-    /// Two threads may render the same text at once: both get the same result, one is kept.
-    func store(_ key: BodyKey, source: MarkdownSource, _ result: Result<RenderedMarkup, DiagnosticsError>) {
-        bodies.withLock { $0[key] = (source.text, source.firstLine, result) }
-    }
-
-    /// A rendering made for another one's sake, handed over once and no longer kept.
-    func takeBody(_ key: BodyKey) -> BodyResult? { bodies.withLock { $0.removeValue(forKey: key) } }
-
-    /// Keeps a rendering made along with another, unless one is kept already.
-    func storeIfAbsent(_ key: BodyKey, source: MarkdownSource, _ result: Result<RenderedMarkup, DiagnosticsError>) {
-        bodies.withLock { if $0[key] == nil { $0[key] = (source.text, source.firstLine, result) } }
+    /// The body kept for `source`'s path when it was made from the same text on the same
+    /// line of its file (problems carry file positions); otherwise `make()`'s, kept instead.
+    func body(of source: MarkdownSource, _ make: () -> PreparedBody) -> PreparedBody {
+        others.withLock { kept in
+            if let found = kept[source.path], found.source.firstLine == source.firstLine, found.source.text == source.text { return found }
+            let made = make()
+            kept[source.path] = made
+            return made
+        }
     }
 
     func inline(_ key: InlineKey) -> String? { inlines.withLock { $0[key] } }

@@ -32,15 +32,20 @@ struct RenderVariants: Sendable {
     /// once per text).
     func variant(of body: PreparedMarkdown, mayHoldKey: @autoclosure () -> Bool, for audience: String, as format: MarkupFormat) -> Variant {
         if body.hasContainers { return .audience(audience) }
-        guard format != .text, policy.linksTickets(for: audience), mayHoldKey() else { return .shared }
-        return .linked
+        return variant(mayHoldKey: mayHoldKey(), for: audience, as: format)
     }
 
     /// Whether cmark could find a tracker key in `text` (`TrackerKeyHint`).
     func mayHoldKey(_ text: String) -> Bool { keys.mayHoldKey(text) }
 
     func variant(ofInline text: String, for audience: String, as format: MarkupFormat) -> Variant {
-        guard format != .text, policy.linksTickets(for: audience), keys.mayHoldKey(text) else { return .shared }
+        variant(mayHoldKey: keys.mayHoldKey(text), for: audience, as: format)
+    }
+
+    /// A text without containers: the same for every audience, but for the links of those
+    /// that get tracker links, where it may hold a key.
+    private func variant(mayHoldKey: @autoclosure () -> Bool, for audience: String, as format: MarkupFormat) -> Variant {
+        guard format != .text, policy.linksTickets(for: audience), mayHoldKey() else { return .shared }
         return .linked
     }
 }
