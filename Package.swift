@@ -112,7 +112,7 @@ let package = Package(
             dependencies: [
                 "RelnotesModel", "RelnotesMarkdown", "RelnotesAudience", "RelnotesFiles", "RelnotesLoading", "RelnotesChecks",
                 "RelnotesRendering", "RelnotesWriting", "Relnotes", "RelnotesWorkflow", "RelnotesPreview", "RelnotesCLI",
-                .product(name: "PropertyBased", package: "swift-property-based")],
+                .product(name: "PropertyBased", package: "swift-property-based"), .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
     ],

@@ -51,7 +51,7 @@ struct YAMLPositions: Sendable {
     func parseMapping(_ yaml: String, fileStart: SourceLocation) throws(Diagnostic) -> YAMLMapping {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml, .basic, .default, Self.encoding)
+            root = try SimpleFrontMatter.parse(yaml) ?? Yams.compose(yaml: yaml, .basic, .default, Self.encoding)
         } catch let error as YamlError {
             throw diagnostic(for: error)
         } catch {
