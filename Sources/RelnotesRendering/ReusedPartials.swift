@@ -23,9 +23,9 @@ enum ReusedPartials {
     static let stub = "{{{.relnotesReusedSection}}}{{^.relnotesReusedSection}}{{> \(original)}}{{/.relnotesReusedSection}}"
 
     /// The library pages are rendered with: `library`, with the section partial reusing,
-    /// or `nil` when the templates do not allow reuse.
-    static func pageLibrary(_ library: MustacheLibrary, sources: [String: String]) -> MustacheLibrary? {
-        guard let section = library.getTemplate(named: partial), allowsReuse(sources: sources),
+    /// or `nil` when the templates do not allow reuse (`allowsReuse`).
+    static func pageLibrary(_ library: MustacheLibrary, allowingReuse: Bool) -> MustacheLibrary? {
+        guard allowingReuse, let section = library.getTemplate(named: partial),
               let stub = try? MustacheTemplate(string: stub) else { return nil }
         var pages = library
         pages.register(section, named: original)

@@ -30,7 +30,12 @@ package struct Theme: Sendable {
         ThemeCache.theme(for: ThemeCache.Key(files, read: read)) { make(files, diagnostics: read) }
     }
 
-    private static func make(_ files: ThemeFiles, diagnostics read: [Diagnostic]) -> (theme: Theme?, diagnostics: [Diagnostic]) {
+    /// The built-in theme passes every check and allows section reuse (`ThemeCheckTests`
+    /// holds it to that), so a theme whose templates are all the built-in ones as they are is
+    /// not checked again: unless `checkingBuiltin`, the theme's templates are read for
+    /// `check` only when the project changes one of them.
+    static func make(_ files: ThemeFiles, diagnostics read: [Diagnostic], checkingBuiltin: Bool = false) -> (theme: Theme?, diagnostics: [Diagnostic]) {
+        let builtinTemplates = !checkingBuiltin && files.templates.allSatisfy { BuiltinTheme.files[$0.key] == $0.value.text }
         var sources: [String: (path: String, text: String)] = [:]
         for (name, text) in BuiltinTheme.files { sources[name] = (builtinPrefix + name, text) }
         var diagnostics = read
@@ -47,9 +52,9 @@ package struct Theme: Sendable {
             let text = pragma + source.text
             do {
                 // Read before swift-mustache parses it: its parser recurses once per level.
-                let tree = try TemplateTree(source.text)
+                let tree = builtinTemplates ? nil : try TemplateTree(source.text)
                 library.register(try MustacheTemplate(string: text), named: name)
-                checked[name] = ThemeTemplate(name: name, path: source.path, tree: tree)
+                if let tree { checked[name] = ThemeTemplate(name: name, path: source.path, tree: tree) }
             } catch let error as TemplateTree.TooDeep {
                 diagnostics.append(.error("template-depth", "sections nest more than \(TemplateTree.nestingLimit) levels deep here; at most \(TemplateTree.nestingLimit) levels of sections and includes are rendered", at: SourceLocation(path: source.path, line: error.line, column: error.column)))
             } catch let error as MustacheTemplate.ParserError {
@@ -66,14 +71,17 @@ package struct Theme: Sendable {
         for name in requiredTemplates where library.getTemplate(named: name) == nil && !diagnostics.contains(where: { $0.location?.path.hasSuffix(name + ".mustache") == true }) {
             diagnostics.append(.error("missing-template", "the theme has no '\(name).mustache' template", at: SourceLocation(path: "templates/\(name).mustache")))
         }
-        let templateNames = Set(sources.keys.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) })
-        let includes = TemplateIncludes(templates: checked, names: templateNames).check()
-        diagnostics += includes
-        // Names are followed through includes: only where these end.
-        if !includes.containsErrors { diagnostics += TemplateNames(templates: checked).check(roots: TemplateRoots.all) }
+        if !builtinTemplates {
+            let templateNames = Set(sources.keys.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) })
+            let includes = TemplateIncludes(templates: checked, names: templateNames).check()
+            diagnostics += includes
+            // Names are followed through includes: only where these end.
+            if !includes.containsErrors { diagnostics += TemplateNames(templates: checked).check(roots: TemplateRoots.all) }
+        }
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
         let texts = Dictionary(uniqueKeysWithValues: sources.filter { $0.key.hasSuffix(".mustache") }.map { (String($0.key.dropLast(".mustache".count)), $0.value.text) })
-        return (Theme(library: library, pageLibrary: ReusedPartials.pageLibrary(library, sources: texts), assets: assets), diagnostics)
+        let pageLibrary = ReusedPartials.pageLibrary(library, allowingReuse: builtinTemplates || ReusedPartials.allowsReuse(sources: texts))
+        return (Theme(library: library, pageLibrary: pageLibrary, assets: assets), diagnostics)
     }
 
     /// Renders `context` with the template `name`; Markdown templates (`*.md`) come out

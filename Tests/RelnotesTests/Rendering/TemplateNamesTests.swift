@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RelnotesRendering
+import RelnotesModel
 
 /// `check` holds a project's templates to the contexts they are rendered with: a misspelt
 /// name would otherwise render as nothing, on every page, without a word.
@@ -19,6 +20,19 @@ struct TemplateNamesTests {
         }
         #expect(TemplateIncludes(templates: templates, names: Set(templates.keys)).check() == [])
         #expect(TemplateNames(templates: templates).check(roots: TemplateRoots.all, overridesOnly: false) == [])
+    }
+
+    /// What lets a theme made of the built-in templates alone skip these checks (`Theme.make`).
+    @Test("the built-in theme passes every check of a theme and reuses its sections")
+    func builtinThemePassesEveryCheck() {
+        let checked = Theme.make(ThemeFiles(), diagnostics: [], checkingBuiltin: true)
+        #expect(checked.diagnostics.isEmpty)
+        #expect(checked.theme?.pageLibrary != nil)
+        let texts = Dictionary(uniqueKeysWithValues: BuiltinTheme.files.filter { $0.key.hasSuffix(".mustache") }.map { (String($0.key.dropLast(".mustache".count)), $0.value) })
+        #expect(ReusedPartials.allowsReuse(sources: texts))
+        let unchecked = Theme.make(ThemeFiles(), diagnostics: [])
+        #expect(unchecked.diagnostics.isEmpty)
+        #expect(unchecked.theme?.pageLibrary != nil)
     }
 
     @Test("a misspelt name is an error at its tag, with the name it was meant to be")
