@@ -10,7 +10,10 @@ public struct Project: Sendable {
 
     public init(config: SiteConfig, releases: [Release], unreleased: [Entry], pages: [Page]) {
         self.config = config
-        self.releases = releases.sorted { $0.version > $1.version }
+        // Indices are sorted, not the releases: a release is a large value, and the sort
+        // would copy it at every step. The same comparisons give the same order.
+        let versions = releases.map { $0.version }
+        self.releases = versions.indices.sorted { versions[$0] > versions[$1] }.map { releases[$0] }
         self.unreleased = unreleased
         self.pages = pages.sorted { $0.slug < $1.slug }
     }

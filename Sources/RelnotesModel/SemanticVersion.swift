@@ -52,6 +52,7 @@ public struct SemanticVersionError: Error, Sendable {
 
 private extension SemanticVersion {
     static func validate(_ text: String) throws(SemanticVersionError) {
+        if isPlainCore(text) { return }
         var rest = Substring(text)
         var build: Substring?
         if let plus = rest.firstIndex(of: "+") {
@@ -76,6 +77,25 @@ private extension SemanticVersion {
             }
         }
         if let build { _ = try identifiers(build, part: "build metadata") }
+    }
+
+    /// `MAJOR.MINOR.PATCH` of up to 18 digits each without a leading zero: what nearly
+    /// every version is, valid without the checks below (which give the reasons otherwise).
+    static func isPlainCore(_ text: String) -> Bool {
+        var parts = 1, digits = 0, leadingZero = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard digits > 0, parts < 3 else { return false }
+                parts += 1
+                digits = 0
+                leadingZero = false
+            } else {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), !leadingZero, digits < 18 else { return false }
+                leadingZero = digits == 0 && byte == UInt8(ascii: "0")
+                digits += 1
+            }
+        }
+        return parts == 3 && digits > 0
     }
 
     static func validateNumber(_ number: Substring, name: String) throws(SemanticVersionError) {

@@ -140,7 +140,7 @@ extension ContentFields {
     }
 
     /// The keys a file of this kind accepts at its top level (besides audience blocks).
-    public static var keys: [String] { schema.map(\.key) }
+    public static var keys: [String] { schema.map { $0.key } }
 
     /// The name templates read the field `key` by, as its declaration says: what the
     /// views' tables (`TemplateContext`) name it, so the two cannot drift apart.
@@ -152,10 +152,10 @@ extension ContentFields {
     }
 
     /// The keys every file of this kind must give, in schema order.
-    public static var requiredKeys: [String] { schema.filter(\.required).map(\.key) }
+    public static var requiredKeys: [String] { schema.compactMap { $0.required ? $0.key : nil } }
 
     /// The keys an audience block accepts.
-    public static var perAudienceKeys: [String] { schema.filter(\.overridable).map(\.key) }
+    public static var perAudienceKeys: [String] { schema.compactMap { $0.overridable ? $0.key : nil } }
 
     /// The texts of `fields` that `sensitive_patterns` search, each with where it was
     /// written (`keys`: where the file, or its block, wrote each key), in schema order.

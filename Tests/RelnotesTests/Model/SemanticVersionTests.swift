@@ -25,6 +25,13 @@ struct SemanticVersionTests {
         ("1.2.3-rc_1", "the pre-release identifier 'rc_1' may hold only letters, digits and '-'"),
         ("v1.2.3", "the major version 'v1' is not a number"),
         ("1.2.99999999999999999999", "the patch version '99999999999999999999' is too large"),
+        ("1.02.3", "the minor version '02' has a leading zero"),
+        ("1.2.03", "the patch version '03' has a leading zero"),
+        ("0.0.00", "the patch version '00' has a leading zero"),
+        ("1.2.", "the patch version '' is not a number"),
+        ("1..3", "the minor version '' is not a number"),
+        ("1.2.3.4", "it needs three numbers, MAJOR.MINOR.PATCH (write 1.10.0, not 1.10)"),
+        ("1.2.9223372036854775808", "the patch version '9223372036854775808' is too large"),
     ])
     func invalid(text: String, reason: String) {
         #expect(throws: SemanticVersionError.self) { try SemanticVersion(parsing: text) }
@@ -33,6 +40,13 @@ struct SemanticVersionTests {
         } catch {
             #expect(error.reason == reason)
         }
+    }
+
+    /// The quick check of a plain `MAJOR.MINOR.PATCH` accepts what the grammar accepts.
+    @Test("plain versions are accepted with their numbers", arguments: ["0.0.0", "0.10.0", "1.2.3", "10.20.30", "1.2.999999999999999999"])
+    func plain(text: String) throws {
+        let version = try SemanticVersion(parsing: text)
+        #expect("\(version.major).\(version.minor).\(version.patch)" == text)
     }
 
     @Test("a candidate belongs to the line and core of its final version")
