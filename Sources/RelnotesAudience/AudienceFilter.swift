@@ -50,18 +50,24 @@ public struct AudienceFilter: Sendable {
             .sorted { $0.version < $1.version }
         // Known issues resolved by this version or an earlier one are not carried into it.
         let isResolved = { (entry: VisibleEntry) in entry.resolvedIn.map { $0 <= version } ?? false }
+        // Entries are large values: the lists are copied only where something is folded in
+        // or left out.
+        func split(_ all: [VisibleEntry]) -> (kept: [VisibleEntry], resolved: [VisibleEntry]) {
+            guard all.contains(where: isResolved) else { return (all, []) }
+            return (all.filter { !isResolved($0) }, all.filter(isResolved))
+        }
         if !version.isPrerelease {
             let folded = project.config.prereleases == .fold ? candidates.flatMap { entries($0.entries, for: viewer) } : []
-            let all = folded + own
-            return VisibleRelease(fields: fields, release: record, restrictedTo: restrictedTo, entries: all.filter { !isResolved($0) }, resolved: all.filter(isResolved))
+            let (kept, resolved) = split(folded.isEmpty ? own : folded + own)
+            return VisibleRelease(fields: fields, release: record, restrictedTo: restrictedTo, entries: kept, resolved: resolved)
         }
         // A candidate: everything since the last stable release, and what is new in it.
         let earlier = candidates.flatMap { entries($0.entries, for: viewer) }
-        let all = earlier + own
+        let (kept, resolved) = split(earlier.isEmpty ? own : earlier + own)
         return VisibleRelease(
-            fields: fields, release: record, restrictedTo: restrictedTo, entries: all.filter { !isResolved($0) },
-            newEntries: candidates.isEmpty ? nil : own.filter { !isResolved($0) }, previousCandidate: candidates.last?.version,
-            resolved: all.filter(isResolved))
+            fields: fields, release: record, restrictedTo: restrictedTo, entries: kept,
+            newEntries: candidates.isEmpty ? nil : split(own).kept, previousCandidate: candidates.last?.version,
+            resolved: resolved)
     }
 
     private func unreleasedNotes(for viewer: String) -> VisibleRelease? {
