@@ -21,7 +21,7 @@ enum SimpleFrontMatter {
         return yaml.withUTF8 { bytes in
             let lines = Line.split(bytes)
             var index = 0
-            guard lines.first?.indent == 0, let root = Reader().block(bytes, lines, &index, indent: 0, depth: 0), index == lines.count else { return nil }
+            guard lines.first?.indent == 0, let root = Reader(bytes: bytes).block(lines, &index, indent: 0, depth: 0), index == lines.count else { return nil }
             return root
         }
     }
@@ -50,9 +50,10 @@ enum SimpleFrontMatter {
         }
     }
 
-    /// One reading: the constructor its nodes' tags share, as Yams makes one per `compose`
-    /// (`Constructor.default` builds its tables anew each time it is asked for).
+    /// One reading of `bytes`, and the constructor its nodes' tags share, as Yams makes one
+    /// per `compose` (`Constructor.default` builds its tables anew each time it is asked for).
     private struct Reader {
+        let bytes: UnsafeBufferPointer<UInt8>
         let constructor = Constructor.default
 
         /// The tag Yams gives every node of untagged YAML, resolved when it is first asked
@@ -61,21 +62,21 @@ enum SimpleFrontMatter {
 
         /// The block mapping whose keys stand `indent` spaces in, from `lines[index]` on: a key
         /// with nothing after its colon holds the more indented lines below it.
-        func block(_ bytes: UnsafeBufferPointer<UInt8>, _ lines: [Line], _ index: inout Int, indent: Int, depth: Int) -> Node? {
+        func block(_ lines: [Line], _ index: inout Int, indent: Int, depth: Int) -> Node? {
             guard depth < 8 else { return nil }
             var pairs: [(Node, Node)] = []
             var keys: Set<String> = []
             while index < lines.count, lines[index].indent == indent {
                 let line = lines[index]
-                guard let (key, rest) = key(bytes, line.start + indent, line.end, line: line.number, column: indent + 1),
+                guard let (key, rest) = key(line.start + indent, line.end, line: line.number, column: indent + 1),
                       keys.insert(key.scalar?.string ?? "").inserted else { return nil }
                 index += 1
                 let value: Node?
                 if rest == line.end {
                     guard index < lines.count, lines[index].indent > indent else { return nil }
-                    value = block(bytes, lines, &index, indent: lines[index].indent, depth: depth + 1)
+                    value = block(lines, &index, indent: lines[index].indent, depth: depth + 1)
                 } else {
-                    value = self.value(bytes, rest, line.end, line: line.number, column: rest - line.start + 1)
+                    value = self.value(rest, line.end, line: line.number, column: rest - line.start + 1)
                 }
                 guard let value else { return nil }
                 pairs.append((key, value))
@@ -87,7 +88,7 @@ enum SimpleFrontMatter {
 
         /// `key:` and where its value starts after the spaces that follow the colon (`end` when
         /// nothing but spaces follows).
-        func key(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, line: Int, column: Int) -> (Node, Int)? {
+        func key(_ start: Int, _ end: Int, line: Int, column: Int) -> (Node, Int)? {
             var index = start
             guard isKeyStart(bytes[index]) else { return nil }
             while index < end, isKeyByte(bytes[index]) { index += 1 }
@@ -96,26 +97,26 @@ enum SimpleFrontMatter {
             index += 1
             guard index == end || bytes[index] == space else { return nil }
             while index < end, bytes[index] == space { index += 1 }
-            return (scalar(bytes, start, keyEnd, style: .plain, line: line, column: column), index)
+            return (scalar(start, keyEnd, style: .plain, line: line, column: column), index)
         }
 
-        func value(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, line: Int, column: Int) -> Node? {
+        func value(_ start: Int, _ end: Int, line: Int, column: Int) -> Node? {
             for index in start..<end where !isSafe(bytes[index]) { return nil }
             switch bytes[start] {
             case doubleQuote, singleQuote:
-                return quoted(bytes, start, end, line: line, column: column)
+                return quoted(start, end, line: line, column: column)
             case openBracket:
-                return flowList(bytes, start, end, line: line, column: column)
+                return flowList(start, end, line: line, column: column)
             case openBrace:
-                return flowMapping(bytes, start, end, line: line, column: column)
+                return flowMapping(start, end, line: line, column: column)
             default:
-                return plain(bytes, start, end, line: line, column: column)
+                return plain(start, end, line: line, column: column)
             }
         }
 
         /// A plain scalar: none of YAML's indicators first, no `: ` or ` #` inside, no `:` last;
         /// trailing spaces are not part of it.
-        func plain(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, line: Int, column: Int) -> Node? {
+        func plain(_ start: Int, _ end: Int, line: Int, column: Int) -> Node? {
             guard !isIndicator(bytes[start]) else { return nil }
             var last = end
             while last > start, bytes[last - 1] == space { last -= 1 }
@@ -126,11 +127,11 @@ enum SimpleFrontMatter {
                 default: continue
                 }
             }
-            return scalar(bytes, start, last, style: .plain, line: line, column: column)
+            return scalar(start, last, style: .plain, line: line, column: column)
         }
 
         /// `"text"` or `'text'` with no quote or backslash inside, then only spaces.
-        func quoted(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, line: Int, column: Int) -> Node? {
+        func quoted(_ start: Int, _ end: Int, line: Int, column: Int) -> Node? {
             let quote = bytes[start]
             var close = start + 1
             while close < end, bytes[close] != quote {
@@ -138,15 +139,15 @@ enum SimpleFrontMatter {
                 close += 1
             }
             guard close < end, isBlank(bytes, close + 1, end) else { return nil }
-            return scalar(bytes, start + 1, close, style: quote == doubleQuote ? .doubleQuoted : .singleQuoted, line: line, column: column)
+            return scalar(start + 1, close, style: quote == doubleQuote ? .doubleQuoted : .singleQuoted, line: line, column: column)
         }
 
         /// `[a, b-1, c.2]`: names of letters, digits and `._/+-`, starting with a letter, digit
         /// or `_`, separated by commas; `[]` is an empty list.
-        func flowList(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, line: Int, column: Int) -> Node? {
+        func flowList(_ start: Int, _ end: Int, line: Int, column: Int) -> Node? {
             var items: [Node] = []
-            let scanned = flowItems(bytes, start, end, closing: closeBracket) { index in
-                guard let (item, next) = name(bytes, index, end, line: line, column: column + index - start) else { return nil }
+            let scanned = flowItems(start, end, closing: closeBracket) { index in
+                guard let (item, next) = name(index, end, line: line, column: column + index - start) else { return nil }
                 items.append(item)
                 return next
             }
@@ -155,16 +156,16 @@ enum SimpleFrontMatter {
         }
 
         /// `{a: b, c: d}` of such names; `{}` is an empty mapping.
-        func flowMapping(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, line: Int, column: Int) -> Node? {
+        func flowMapping(_ start: Int, _ end: Int, line: Int, column: Int) -> Node? {
             var pairs: [(Node, Node)] = []
             var keys: Set<String> = []
-            let scanned = flowItems(bytes, start, end, closing: closeBrace) { index in
-                guard let (key, afterKey) = name(bytes, index, end, line: line, column: column + index - start),
+            let scanned = flowItems(start, end, closing: closeBrace) { index in
+                guard let (key, afterKey) = name(index, end, line: line, column: column + index - start),
                       keys.insert(key.scalar?.string ?? "").inserted,
                       afterKey + 1 < end, bytes[afterKey] == colon, bytes[afterKey + 1] == space else { return nil }
                 var valueStart = afterKey + 1
                 while valueStart < end, bytes[valueStart] == space { valueStart += 1 }
-                guard let (value, next) = name(bytes, valueStart, end, line: line, column: column + valueStart - start) else { return nil }
+                guard let (value, next) = name(valueStart, end, line: line, column: column + valueStart - start) else { return nil }
                 pairs.append((key, value))
                 return next
             }
@@ -175,7 +176,7 @@ enum SimpleFrontMatter {
         /// The items of a one-line flow collection opened at `start`, separated by commas, each
         /// read by `item` (from its first byte; it gives the byte after it, or `nil`); then only
         /// spaces to the end of the line. Whether it had that shape.
-        func flowItems(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, closing: UInt8, item: (Int) -> Int?) -> Bool {
+        func flowItems(_ start: Int, _ end: Int, closing: UInt8, item: (Int) -> Int?) -> Bool {
             var index = start + 1
             func skipSpaces() { while index < end, bytes[index] == space { index += 1 } }
             skipSpaces()
@@ -197,16 +198,16 @@ enum SimpleFrontMatter {
         }
 
         /// A plain name inside a flow collection, and the byte after it.
-        func name(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, line: Int, column: Int) -> (Node, Int)? {
+        func name(_ start: Int, _ end: Int, line: Int, column: Int) -> (Node, Int)? {
             guard start < end, isKeyStart(bytes[start]) || isDigit(bytes[start]) else { return nil }
             var index = start
             while index < end, isNameByte(bytes[index]) { index += 1 }
-            return (scalar(bytes, start, index, style: .plain, line: line, column: column), index)
+            return (scalar(start, index, style: .plain, line: line, column: column), index)
         }
 
         // MARK: - Nodes
 
-        func scalar(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, style: Node.Scalar.Style, line: Int, column: Int) -> Node {
+        func scalar(_ start: Int, _ end: Int, style: Node.Scalar.Style, line: Int, column: Int) -> Node {
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
             return .scalar(Node.Scalar(text, implicit(), style, mark(line: line, column: column)))
         }
