@@ -138,7 +138,7 @@ package struct ViewBuilder {
     /// (The entry lent, not copied out of its array with all its fields.)
     private func view(of visible: VisibleEntry, anchors: HeadingSlugs, folding version: SemanticVersion?) throws(DiagnosticsError) -> EntryView {
         let title = visible.fields.title ?? ""
-        let fileName = visible.id.split(separator: "/").last.map(String.init) ?? visible.id
+        let fileName = Self.fileName(of: visible.id)
         let folder = visible.folder
         return EntryView(
             id: visible.id,
@@ -180,6 +180,17 @@ package struct ViewBuilder {
 
     /// `.` as `-`, scalar by scalar (as Foundation's `replacingOccurrences` replaced it):
     /// byte by byte, which is the same, as no other scalar's UTF-8 holds the byte of `.`.
+    /// The last part of an entry's id (`1.2.0/REL-117`: `REL-117`), read from its bytes
+    /// where it is ASCII: splitting it as characters was a share of every entry's view.
+    static func fileName(of id: String) -> String {
+        let bytes = id.utf8
+        guard let last = bytes.last, last != UInt8(ascii: "/"), !bytes.contains(where: { $0 >= 0x80 }) else {
+            return id.split(separator: "/").last.map(String.init) ?? id
+        }
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return id }
+        return String(id[bytes.index(after: slash)...])
+    }
+
     static func dotsToDashes(_ text: String) -> String {
         guard text.containsByte(UInt8(ascii: ".")) else { return text }
         return String(decoding: text.utf8.map { $0 == UInt8(ascii: ".") ? UInt8(ascii: "-") : $0 }, as: UTF8.self)

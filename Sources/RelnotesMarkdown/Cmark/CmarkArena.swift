@@ -21,12 +21,15 @@ enum CmarkArena {
     nonisolated(unsafe) static let memory: UnsafeMutablePointer<cmark_mem> = {
         let memory = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
         memory.initialize(to: cmark_mem(calloc: arenaCalloc, realloc: arenaRealloc, free: arenaFree))
+        // The arenas' key, made before cmark can call the functions above.
+        Arena.createKey()
         return memory
     }()
 
     /// Runs `body` with this thread's arena in use. When the outermost scope on the thread
     /// returns, everything allocated in it is given back: no tree of it may be used after.
     static func scope<Result, Failure: Error>(_ body: () throws(Failure) -> Result) throws(Failure) -> Result {
+        _ = memory  // the arenas' key exists from here on
         let arena = Arena.current(creating: true)!
         arena.pointee.depth += 1
         defer {
@@ -125,8 +128,12 @@ private struct Arena {
     /// Freed small blocks by size class, linked through their first word.
     var freeLists: UnsafeMutablePointer<UnsafeMutableRawPointer?>
 
-    private static let key: pthread_key_t = {
-        var key = pthread_key_t()
+    /// Made once, with `CmarkArena.memory`, before any arena is asked for. A variable with a
+    /// constant initial value rather than a lazy `static let`: the allocator functions read
+    /// it at every allocation, and a lazy one is checked for its initialisation each time.
+    nonisolated(unsafe) private static var key: pthread_key_t = 0
+
+    static func createKey() {
         pthread_key_create(&key) { pointer in
             guard let arena = pointer?.assumingMemoryBound(to: Arena.self) else { return }
             arena.reset()
@@ -135,8 +142,7 @@ private struct Arena {
             arena.deinitialize(count: 1)
             arena.deallocate()
         }
-        return key
-    }()
+    }
 
     static func current(creating: Bool) -> UnsafeMutablePointer<Arena>? {
         if let pointer = pthread_getspecific(key) { return pointer.assumingMemoryBound(to: Arena.self) }

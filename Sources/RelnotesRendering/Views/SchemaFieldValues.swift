@@ -64,12 +64,12 @@ struct SchemaFieldValues: Sendable {
     }
 
     /// `table` with a field for each of `fields`, read from the view's values (`values`).
-    static func extend<Root, Fields: ContentFields>(_ table: [String: TemplateField<Root>], with fields: [Field<Fields>], values: @escaping @Sendable (Root) -> SchemaFieldValues) -> [String: TemplateField<Root>] {
+    static func extend<Root, Fields: ContentFields>(_ table: [String: TemplateField<Root>], with fields: [Field<Fields>], values: @escaping @Sendable (Root) -> SchemaFieldValues) -> TemplateFieldTable<Root> {
         var table = table
         for field in fields {
             let name = field.name
             table[name] = TemplateField(reading: { values($0)[name] }, field.doc)
         }
-        return table
+        return TemplateFieldTable(table)
     }
 }

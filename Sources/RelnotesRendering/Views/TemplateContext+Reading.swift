@@ -1,7 +1,7 @@
 /// The template fields of what the theme offers readers (`ReadingViews`).
 
 extension SiteReading: TemplateContext {
-    static let templateFields: [String: TemplateField<SiteReading>] = [
+    static let templateFields: TemplateFieldTable<SiteReading> = [
         "noindex": .init({ $0.noindex }, "the audience is private: `<meta name=\"robots\" content=\"noindex\">`"),
         "audienceTitle": .init({ $0.audienceTitle }, "the audience's title where it differs from the site's"),
         "searchIndex": .init({ $0.searchIndex }, "the search index, from the audience root"),
@@ -14,7 +14,7 @@ extension SiteReading: TemplateContext {
 }
 
 extension FilterLink: TemplateContext {
-    static let templateFields: [String: TemplateField<FilterLink>] = [
+    static let templateFields: TemplateFieldTable<FilterLink> = [
         "id": .init({ $0.id }, "the target's `id`: `filter-type-fix`"),
         "keeps": .init({ $0.keeps }, "the class it keeps: `type-fix`"),
         "title": .init({ $0.title }, "the link's text"),
@@ -22,7 +22,7 @@ extension FilterLink: TemplateContext {
 }
 
 extension ReleaseNeighbours: TemplateContext {
-    static let templateFields: [String: TemplateField<ReleaseNeighbours>] = [
+    static let templateFields: TemplateFieldTable<ReleaseNeighbours> = [
         "line": .init({ $0.line }, "the release line (`1.2.x`)"),
         "previous": .init({ $0.previous }, "the older release of the line"),
         "next": .init({ $0.next }, "the newer release of the line"),
@@ -30,7 +30,7 @@ extension ReleaseNeighbours: TemplateContext {
 }
 
 extension NeighbourLink: TemplateContext {
-    static let templateFields: [String: TemplateField<NeighbourLink>] = [
+    static let templateFields: TemplateFieldTable<NeighbourLink> = [
         "version": .init({ $0.version }, "the version"),
         "path": .init({ $0.path }, "from the audience root: `releases/1.2.1/`"),
         "titleText": .init({ $0.titleText }, "its title as plain text"),

@@ -8,7 +8,7 @@ import RelnotesModel
 /// no dynamic cast. `TemplateContextTests` checks that each table lists every stored
 /// property.
 protocol TemplateContext: MustacheParent, TemplateValue {
-    static var templateFields: [String: TemplateField<Self>] { get }
+    static var templateFields: TemplateFieldTable<Self> { get }
 }
 
 extension TemplateContext {
@@ -95,7 +95,7 @@ enum TemplateNull {
 // MARK: - The tables
 
 extension AnnouncementView: TemplateContext {
-    static let templateFields: [String: TemplateField<AnnouncementView>] = [
+    static let templateFields: TemplateFieldTable<AnnouncementView> = [
         "subject": .init({ $0.subject }, "plain text: the `Subject:` line and the HTML document's `<title>`"),
         "product": .init({ $0.product }, "`product` of `relnotes.yml` (default: the site title)"),
         "isInternal": .init({ $0.isInternal }, "the internal shape (known issues, impact, release management); else the customer shape"),
@@ -111,14 +111,14 @@ extension AnnouncementView: TemplateContext {
 }
 
 extension AnnouncementLink: TemplateContext {
-    static let templateFields: [String: TemplateField<AnnouncementLink>] = [
+    static let templateFields: TemplateFieldTable<AnnouncementLink> = [
         "url": .init({ $0.url }, "the page's address"),
         "label": .init({ $0.label }, "the link's text"),
     ]
 }
 
 extension AnnouncementPart: TemplateContext {
-    static let templateFields: [String: TemplateField<AnnouncementPart>] = [
+    static let templateFields: TemplateFieldTable<AnnouncementPart> = [
         "heading": .init({ $0.heading }, "the part's `##` heading; none for the text before the first"),
         "underline": .init({ $0.underline }, "`-` as long as the heading, for the plain-text form"),
         "text": .init({ $0.text }, "the part, rendered"),
@@ -126,7 +126,7 @@ extension AnnouncementPart: TemplateContext {
 }
 
 extension AnnouncementSection: TemplateContext {
-    static let templateFields: [String: TemplateField<AnnouncementSection>] = [
+    static let templateFields: TemplateFieldTable<AnnouncementSection> = [
         "title": .init({ $0.title }, "the section's title"),
         "body": .init({ $0.body }, "the release body's section of that name, rendered"),
         "items": .init({ $0.items }, "the entries placed in it"),
@@ -135,7 +135,7 @@ extension AnnouncementSection: TemplateContext {
 }
 
 extension AnnouncementItem: TemplateContext {
-    static let templateFields: [String: TemplateField<AnnouncementItem>] = [
+    static let templateFields: TemplateFieldTable<AnnouncementItem> = [
         "entry": .init({ $0.entry }, "the entry"),
         "label": .init({ $0.label }, "the type's title, for types listed with others (`Security`)"),
         "body": .init({ $0.body }, "the entry's body, indented to continue its list item"),
@@ -144,7 +144,7 @@ extension AnnouncementItem: TemplateContext {
 }
 
 extension FeedView: TemplateContext {
-    static let templateFields: [String: TemplateField<FeedView>] = [
+    static let templateFields: TemplateFieldTable<FeedView> = [
         "title": .init({ $0.title }, "the feed's title"),
         "subtitle": .init({ $0.subtitle }, "the feed's subtitle"),
         "id": .init({ $0.id }, "the feed's Atom id"),
@@ -156,7 +156,7 @@ extension FeedView: TemplateContext {
 }
 
 extension FeedEntry: TemplateContext {
-    static let templateFields: [String: TemplateField<FeedEntry>] = [
+    static let templateFields: TemplateFieldTable<FeedEntry> = [
         "title": .init({ $0.title }, "the release's title, plain text"),
         "id": .init({ $0.id }, "the entry's Atom id"),
         "url": .init({ $0.url }, "the release's page"),
@@ -169,7 +169,7 @@ extension FeedEntry: TemplateContext {
 }
 
 extension IndexPage: TemplateContext {
-    static let templateFields: [String: TemplateField<IndexPage>] = [
+    static let templateFields: TemplateFieldTable<IndexPage> = [
         "site": .init({ $0.site }, "the site around the page"),
         "lines": .init({ $0.lines }, "the releases by release line (`1.2.x`), newest first"),
         "latest": .init({ $0.latest }, "the latest released version"),
@@ -177,7 +177,7 @@ extension IndexPage: TemplateContext {
 }
 
 extension ReleasePage: TemplateContext {
-    static let templateFields: [String: TemplateField<ReleasePage>] = [
+    static let templateFields: TemplateFieldTable<ReleasePage> = [
         "site": .init({ $0.site }, "the site around the page"),
         "neighbours": .init({ $0.neighbours }, "the previous and next release of its line; none in notes and the feed"),
         "release": .init({ $0.release }, "the release in full"),
@@ -185,7 +185,7 @@ extension ReleasePage: TemplateContext {
 }
 
 extension KeepAChangelogView: TemplateContext {
-    static let templateFields: [String: TemplateField<KeepAChangelogView>] = [
+    static let templateFields: TemplateFieldTable<KeepAChangelogView> = [
         "releases": .init({ $0.releases }, "the releases, newest first"),
         "links": .init({ $0.links }, "the link references at the end"),
         "hasLinks": .init({ $0.hasLinks }, "whether there are any"),
@@ -193,7 +193,7 @@ extension KeepAChangelogView: TemplateContext {
 }
 
 extension KeepAChangelogRelease: TemplateContext {
-    static let templateFields: [String: TemplateField<KeepAChangelogRelease>] = [
+    static let templateFields: TemplateFieldTable<KeepAChangelogRelease> = [
         "label": .init({ $0.label }, "the version, or `Unreleased`"),
         "date": .init({ $0.date }, "`YYYY-MM-DD`"),
         "isYanked": .init({ $0.isYanked }, "a withdrawn release: `[YANKED]`"),
@@ -202,21 +202,21 @@ extension KeepAChangelogRelease: TemplateContext {
 }
 
 extension KeepAChangelogSection: TemplateContext {
-    static let templateFields: [String: TemplateField<KeepAChangelogSection>] = [
+    static let templateFields: TemplateFieldTable<KeepAChangelogSection> = [
         "title": .init({ $0.title }, "`Added`, `Changed`, `Deprecated`, `Removed`, `Fixed` or `Security`"),
         "types": .init({ $0.types }, "the entry sections of the types mapped to it"),
     ]
 }
 
 extension ChangelogLink: TemplateContext {
-    static let templateFields: [String: TemplateField<ChangelogLink>] = [
+    static let templateFields: TemplateFieldTable<ChangelogLink> = [
         "label": .init({ $0.label }, "the version, or `Unreleased`"),
         "url": .init({ $0.url }, "its compare or tag address"),
     ]
 }
 
 extension ChangelogPage: TemplateContext {
-    static let templateFields: [String: TemplateField<ChangelogPage>] = [
+    static let templateFields: TemplateFieldTable<ChangelogPage> = [
         "site": .init({ $0.site }, "the site around the page"),
         "releases": .init({ $0.releases }, "the releases of this page, in full"),
         "pagination": .init({ $0.pagination }, "where this page is among the changelog's pages; none for one page"),
@@ -224,7 +224,7 @@ extension ChangelogPage: TemplateContext {
 }
 
 extension Pagination: TemplateContext {
-    static let templateFields: [String: TemplateField<Pagination>] = [
+    static let templateFields: TemplateFieldTable<Pagination> = [
         "page": .init({ $0.page }, "this page's number, from 1"),
         "pages": .init({ $0.pages }, "how many pages"),
         "previous": .init({ $0.previous }, "the newer page's path"),
@@ -251,7 +251,7 @@ extension ContentPage: TemplateContext {
 }
 
 extension TocItem: TemplateContext {
-    static let templateFields: [String: TemplateField<TocItem>] = [
+    static let templateFields: TemplateFieldTable<TocItem> = [
         "level": .init({ $0.level }, "the heading's level"),
         "text": .init({ $0.text }, "the heading's text"),
         "id": .init({ $0.id }, "the heading's `id`"),
@@ -291,14 +291,14 @@ extension ReleaseSummary: TemplateContext {
 }
 
 extension LineGroup: TemplateContext {
-    static let templateFields: [String: TemplateField<LineGroup>] = [
+    static let templateFields: TemplateFieldTable<LineGroup> = [
         "line": .init({ $0.line }, "the release line (`1.2.x`)"),
         "releases": .init({ $0.releases }, "its releases, newest first"),
     ]
 }
 
 extension ReleaseDetail: TemplateContext {
-    static let templateFields: [String: TemplateField<ReleaseDetail>] = [
+    static let templateFields: TemplateFieldTable<ReleaseDetail> = [
         "head": .init({ $0.head }, "the release's head, as in listings"),
         "pageSections": .init({ $0.pageSections }, "the sections after the highlights: `sections` without `continuedSection`"),
         "continuedSection": .init({ $0.continuedSection }, "the section the highlights' last `##` heading already names"),
@@ -315,7 +315,7 @@ extension ReleaseDetail: TemplateContext {
 }
 
 extension ReleaseMeta: TemplateContext {
-    static let templateFields: [String: TemplateField<ReleaseMeta>] = [
+    static let templateFields: TemplateFieldTable<ReleaseMeta> = [
         ReleaseFields.templateName("release_manager"): .init({ $0.releaseManager }, "who runs the release"),
         ReleaseFields.templateName("branch"): .init({ $0.branch }, "the release branch, as code"),
         ReleaseFields.templateName("sign_off"): .init({ $0.signOff }, "each team's sign-off, in the order written"),
@@ -324,7 +324,7 @@ extension ReleaseMeta: TemplateContext {
 }
 
 extension SignOffView: TemplateContext {
-    static let templateFields: [String: TemplateField<SignOffView>] = [
+    static let templateFields: TemplateFieldTable<SignOffView> = [
         "team": .init({ $0.team }, "the team (`qa`)"),
         "state": .init({ $0.state }, "its state, as written (`pending`)"),
         "done": .init({ $0.done }, "`yes`, `true`, `done` or `approved`"),
@@ -332,7 +332,7 @@ extension SignOffView: TemplateContext {
 }
 
 extension EntrySection: TemplateContext {
-    static let templateFields: [String: TemplateField<EntrySection>] = [
+    static let templateFields: TemplateFieldTable<EntrySection> = [
         EntryFields.templateName("type"): .init({ $0.type }, "the type's name (`fix`)"),
         "anchor": .init({ $0.anchor }, "the `id` of its heading, unique in any page (`v1-2-0-fix`)"),
         "hasHeading": .init({ $0.hasHeading }, "false for a section that continues the highlights under their own heading"),
@@ -350,7 +350,7 @@ extension EntrySection: TemplateContext {
 }
 
 extension ComponentGroup: TemplateContext {
-    static let templateFields: [String: TemplateField<ComponentGroup>] = [
+    static let templateFields: TemplateFieldTable<ComponentGroup> = [
         "component": .init({ $0.component }, "the component; none for the ungrouped entries"),
         "componentSlug": .init({ $0.componentSlug }, "the component as a CSS class part (`exports`); `none` for the ungrouped"),
         "entries": .init({ $0.entries }, "its entries"),
@@ -380,14 +380,14 @@ extension EntryView: TemplateContext {
 }
 
 extension TicketView: TemplateContext {
-    static let templateFields: [String: TemplateField<TicketView>] = [
+    static let templateFields: TemplateFieldTable<TicketView> = [
         "key": .init({ $0.key }, "the tracker key (`REL-117`)"),
         "url": .init({ $0.url }, "its link, only for audiences in `tickets.link_for`"),
     ]
 }
 
 extension SiteInfo: TemplateContext {
-    static let templateFields: [String: TemplateField<SiteInfo>] = [
+    static let templateFields: TemplateFieldTable<SiteInfo> = [
         "title": .init({ $0.title }, "the site's title"),
         "reading": .init({ $0.reading }, "search, filters, `noindex`"),
         "audience": .init({ $0.audience }, "the audience's name"),
@@ -402,7 +402,7 @@ extension SiteInfo: TemplateContext {
 }
 
 extension NavLink: TemplateContext {
-    static let templateFields: [String: TemplateField<NavLink>] = [
+    static let templateFields: TemplateFieldTable<NavLink> = [
         "title": .init({ $0.title }, "the link's text"),
         "path": .init({ $0.path }, "from the audience root (`changelog/`)"),
         "url": .init({ $0.url }, "from this page"),
@@ -411,7 +411,7 @@ extension NavLink: TemplateContext {
 }
 
 extension PreviewBanner: TemplateContext {
-    static let templateFields: [String: TemplateField<PreviewBanner>] = [
+    static let templateFields: TemplateFieldTable<PreviewBanner> = [
         "audience": .init({ $0.audience }, "the audience's name"),
         "audienceTitle": .init({ $0.audienceTitle }, "the audience's title"),
         "switches": .init({ $0.switches }, "the same page for each audience"),
@@ -420,7 +420,7 @@ extension PreviewBanner: TemplateContext {
 }
 
 extension AudienceSwitch: TemplateContext {
-    static let templateFields: [String: TemplateField<AudienceSwitch>] = [
+    static let templateFields: TemplateFieldTable<AudienceSwitch> = [
         "audience": .init({ $0.audience }, "the audience's name"),
         "title": .init({ $0.title }, "the audience's title"),
         "url": .init({ $0.url }, "`/<audience>/<same path>`"),
