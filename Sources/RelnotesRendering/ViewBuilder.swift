@@ -184,7 +184,7 @@ package struct ViewBuilder {
     /// where it is ASCII: splitting it as characters was a share of every entry's view.
     static func fileName(of id: String) -> String {
         let bytes = id.utf8
-        guard let last = bytes.last, last != UInt8(ascii: "/"), !bytes.contains(where: { $0 >= 0x80 }) else {
+        guard id.isASCII, let last = bytes.last, last != UInt8(ascii: "/") else {
             return id.split(separator: "/").last.map(String.init) ?? id
         }
         guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return id }
