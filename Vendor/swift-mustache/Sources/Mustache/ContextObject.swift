@@ -9,35 +9,34 @@
 import Foundation
 
 /// An object of the context stack, with what every lookup in it needs worked out once, when
-/// it is pushed: whether it is a `MustacheParent`. A protocol cast asks the runtime's
+/// it is pushed: how a name is looked up in it. A protocol cast asks the runtime's
 /// conformance cache each time (and, on several threads, contends for it); a lookup that
 /// climbs the stack would otherwise cast every object it passes, on every lookup.
 struct MustacheContextObject {
     let object: Any
-    /// `object` as a `MustacheParent`, when it is one and has no custom representation;
-    /// `nil` otherwise (an object with a custom representation is asked for it at every
-    /// lookup, as the representation may change).
-    let parent: MustacheParent?
-    /// Whether `object` has a custom representation.
-    let isRepresented: Bool
-    /// Whether `object` is a `String`, which has no children to look a name up in (its
-    /// `Mirror` has none): found without asking its `Mirror`.
-    let isString: Bool
+    /// How a name is looked up in `object`.
+    let lookup: MustacheLookup
 
     init(_ object: Any, casts: MustacheCasts) {
         self.object = object
-        self.isString = casts.cast(object, .string, as: String.self) != nil
-        if self.isString {
-            self.isRepresented = false
-            self.parent = nil
-        } else if casts.cast(object, .customRepresentation, as: MustacheCustomRepresentation.self) != nil {
-            self.isRepresented = true
-            self.parent = nil
-        } else {
-            self.isRepresented = false
-            self.parent = casts.parent(object)
-        }
+        self.lookup = casts.lookup(object)
     }
+}
+
+/// How names are looked up in an object of the context stack.
+enum MustacheLookup {
+    /// A `MustacheParent` of a type found to be one: asked through its caster, which reads
+    /// the object in place, without copying it out of its box.
+    case typedParent(ParentCaster)
+    /// A `MustacheParent` whose cast's outcome may depend on its value (see `MustacheCasts`).
+    case parent(MustacheParent)
+    /// A `String`, which has no children to look a name up in (its `Mirror` has none).
+    case string
+    /// An object with a custom representation, asked for it at every lookup, as the
+    /// representation may change.
+    case represented
+    /// Anything else: its `Mirror`.
+    case mirror
 }
 
 /// The protocol casts of one render, with the types found not to conform remembered, so
@@ -72,9 +71,12 @@ final class MustacheCasts {
     @exclusivity(unchecked) private var lastIndex = 0
     /// Per type in `types`: how to make a `MustacheParent` of a value of it, once it was
     /// found to be one (and its cast's outcome depends on the type alone).
-    @exclusivity(unchecked) private var parentCasters: [(any ParentCaster)?] = []
+    @exclusivity(unchecked) private var parentCasters: [ParentCaster?] = []
     /// Likewise for `MustacheSequence`.
-    @exclusivity(unchecked) private var sequenceCasters: [(any SequenceCaster)?] = []
+    @exclusivity(unchecked) private var sequenceCasters: [SequenceCaster?] = []
+    /// Per type in `types`: how names are looked up in a value of it, once worked out (for
+    /// types whose casts' outcomes depend on the type alone).
+    @exclusivity(unchecked) private var lookups: [MustacheLookup?] = []
     private static let unremembered: UInt16 = 0x8000
 
     /// The parts of each dotted name looked up in this render (`a.b.c`), split once.
@@ -90,6 +92,31 @@ final class MustacheCasts {
         return parts
     }
 
+    /// How names are looked up in `object` (`MustacheContextObject`): worked out once per
+    /// type and render where the casts' outcomes depend on the type alone.
+    func lookup(_ object: Any) -> MustacheLookup {
+        let index = self.index(of: ObjectIdentifier(Swift.type(of: object)), object: object)
+        if let lookup = self.lookups[index] { return lookup }
+        let lookup: MustacheLookup
+        if self.cast(object, .string, as: String.self) != nil {
+            lookup = .string
+        } else if self.cast(object, .customRepresentation, as: MustacheCustomRepresentation.self) != nil {
+            lookup = .represented
+        } else if let parent = self.cast(object, .parent, as: MustacheParent.self) {
+            if self.lacking[index] & Self.unremembered == 0 {
+                let caster = Self.caster(for: parent)
+                self.parentCasters[index] = caster
+                lookup = .typedParent(caster)
+            } else {
+                lookup = .parent(parent)
+            }
+        } else {
+            lookup = .mirror
+        }
+        if self.lacking[index] & Self.unremembered == 0 { self.lookups[index] = lookup }
+        return lookup
+    }
+
     /// `object as? MustacheParent`. For a type found to conform, later values of it are
     /// cast to the type itself (`ParentCaster`), which the runtime answers by comparing
     /// types, without looking up the conformance again.
@@ -101,23 +128,43 @@ final class MustacheCasts {
         return parent
     }
 
-    /// `object as? any MustacheSequence`, with casts to the type itself once a type was
-    /// found to be one, as for `parent`.
-    func sequence(_ object: Any) -> (any MustacheSequence)? {
+    /// The caster of `object`'s type, when it is a `MustacheSequence` (`SequenceCaster`);
+    /// once a type was found to be one, later values of it are not cast again.
+    func sequence(_ object: Any) -> SequenceCaster? {
         let index = self.index(of: ObjectIdentifier(Swift.type(of: object)), object: object)
-        if let caster = self.sequenceCasters[index] { return caster.sequence(object) }
+        if let caster = self.sequenceCasters[index] { return caster }
         guard let sequence = self.cast(object, .sequence, as: (any MustacheSequence).self) else { return nil }
-        if self.lacking[index] & Self.unremembered == 0 { self.sequenceCasters[index] = Self.caster(for: sequence) }
-        return sequence
+        let caster = (sequence as? any MustacheIndexedSequence).map { Self.caster(for: $0) } ?? Self.caster(for: sequence)
+        if self.lacking[index] & Self.unremembered == 0 { self.sequenceCasters[index] = caster }
+        return caster
     }
 
     /// The caster of `parent`'s own type (the existential opened).
-    private static func caster<Parent: MustacheParent>(for parent: Parent) -> any ParentCaster {
+    private static func caster<Parent: MustacheParent>(for parent: Parent) -> ParentCaster {
         TypedParentCaster<Parent>()
     }
 
-    private static func caster<Sequence: MustacheSequence>(for sequence: Sequence) -> any SequenceCaster {
+    private static func caster<Sequence: MustacheSequence>(for sequence: Sequence) -> SequenceCaster {
         TypedSequenceCaster<Sequence>()
+    }
+
+    private static func caster<Sequence: MustacheIndexedSequence>(for sequence: Sequence) -> SequenceCaster {
+        IndexedSequenceCaster<Sequence>()
+    }
+
+    /// `object as? String`: a `String` itself read without the runtime's cast (which copies
+    /// the value out to test it); anything else cast as before, since it may bridge.
+    @inline(__always)
+    func string(_ object: Any) -> String? {
+        if Swift.type(of: object) == String.self { return withValue(of: object, as: String.self) { copy $0 } }
+        return self.cast(object, .string, as: String.self)
+    }
+
+    /// `object as? Bool`, likewise.
+    @inline(__always)
+    func bool(_ object: Any) -> Bool? {
+        if Swift.type(of: object) == Bool.self { return withValue(of: object, as: Bool.self) { copy $0 } }
+        return self.cast(object, .bool, as: Bool.self)
     }
 
     /// `object as? T`, where `T` is `target`'s protocol.
@@ -153,32 +200,74 @@ final class MustacheCasts {
         self.lacking.append(remembered ? 0 : Self.unremembered)
         self.parentCasters.append(nil)
         self.sequenceCasters.append(nil)
+        self.lookups.append(nil)
         return self.types.count - 1
     }
 }
 
-/// Casts a value known to be of one type that conforms to `MustacheParent`.
-protocol ParentCaster {
-    func parent(_ object: Any) -> MustacheParent?
+/// `object`'s value read in place as a `Value`, which the caller knows to be `object`'s
+/// dynamic type (a caster is chosen by that type): without the runtime's cast, which
+/// copies the value out of its box to test it. An `Any` may hold another existential (an
+/// element of an `[Any]` read by generic code is an `Any` inside an `Any`), whose dynamic
+/// type is the innermost value's: that one is cast as before.
+@inline(__always)
+func withValue<Value, Result>(of object: Any, as _: Value.Type, _ body: (borrowing Value) -> Result) -> Result {
+    func opened<Opened>(_ value: Opened) -> Result {
+        guard Opened.self == Value.self else { return body(value as! Value) }
+        return withUnsafePointer(to: value) { pointer in
+            pointer.withMemoryRebound(to: Value.self, capacity: 1) { body($0.pointee) }
+        }
+    }
+    return _openExistential(object, do: opened)
+}
+
+/// Looks names up in, and casts, values of one type that conforms to `MustacheParent`.
+class ParentCaster {
+    func parent(_ object: Any) -> MustacheParent? { nil }
+    /// `object`'s child named `name`; `object` must be of the caster's type.
+    func child(named name: String, of object: Any) -> Any? { nil }
 }
 
 /// A cast to `Parent` itself, whose conformance comes with the generic parameter: what a
 /// cast to the protocol finds by looking the conformance up.
-struct TypedParentCaster<Parent: MustacheParent>: ParentCaster {
-    func parent(_ object: Any) -> MustacheParent? {
+final class TypedParentCaster<Parent: MustacheParent>: ParentCaster {
+    override func parent(_ object: Any) -> MustacheParent? {
         object as? Parent
+    }
+
+    override func child(named name: String, of object: Any) -> Any? {
+        withValue(of: object, as: Parent.self) { $0.child(named: name) }
     }
 }
 
-/// Casts a value known to be of one type that conforms to `MustacheSequence`.
-protocol SequenceCaster {
-    func sequence(_ object: Any) -> (any MustacheSequence)?
+/// Renders sections of values of one type that conforms to `MustacheSequence`.
+class SequenceCaster {
+    /// `object`, which must be of the caster's type, rendered as a section.
+    func renderSection(_ object: Any, with template: MustacheTemplate, context: MustacheContext, into output: inout String) {}
+    /// `object`, which must be of the caster's type, rendered as an inverted section.
+    func renderInvertedSection(_ object: Any, with template: MustacheTemplate, context: MustacheContext, into output: inout String) {}
 }
 
 /// As `TypedParentCaster`, for `MustacheSequence`.
-struct TypedSequenceCaster<Sequence: MustacheSequence>: SequenceCaster {
-    func sequence(_ object: Any) -> (any MustacheSequence)? {
-        object as? Sequence
+final class TypedSequenceCaster<Sequence: MustacheSequence>: SequenceCaster {
+    override func renderSection(_ object: Any, with template: MustacheTemplate, context: MustacheContext, into output: inout String) {
+        withValue(of: object, as: Sequence.self) { $0.renderSection(with: template, context: context, into: &output) }
+    }
+
+    override func renderInvertedSection(_ object: Any, with template: MustacheTemplate, context: MustacheContext, into output: inout String) {
+        withValue(of: object, as: Sequence.self) { $0.renderInvertedSection(with: template, context: context, into: &output) }
+    }
+}
+
+/// As `TypedSequenceCaster`, for sequences read by position (`MustacheIndexedSequence`).
+final class IndexedSequenceCaster<Sequence: MustacheIndexedSequence>: SequenceCaster {
+    override func renderSection(_ object: Any, with template: MustacheTemplate, context: MustacheContext, into output: inout String) {
+        withValue(of: object, as: Sequence.self) { $0.renderIndexedSection(with: template, context: context, into: &output) }
+    }
+
+    override func renderInvertedSection(_ object: Any, with template: MustacheTemplate, context: MustacheContext, into output: inout String) {
+        let isEmpty = withValue(of: object, as: Sequence.self) { $0.mustacheCount == 0 }
+        if isEmpty { template.render(context: context.withObject(object), into: &output) }
     }
 }
 

@@ -37,6 +37,33 @@ extension MustacheSequence {
     }
 }
 
-extension Array: MustacheSequence {}
+/// A sequence whose elements are read by position: rendered by index, without the generic
+/// iterator (and its metadata, looked up by the runtime at every section) that
+/// `renderSection` uses for other sequences.
+protocol MustacheIndexedSequence: MustacheSequence {
+    var mustacheCount: Int { get }
+    func mustacheElement(at position: Int) -> Any
+}
+
+extension MustacheIndexedSequence {
+    /// As `renderSection(with:context:into:)`, element by element in order.
+    func renderIndexedSection(with template: MustacheTemplate, context: MustacheContext, into output: inout String) {
+        let count = self.mustacheCount
+        var sequenceContext = MustacheSequenceContext(first: true)
+        var position = 0
+        while position < count {
+            if position == count - 1 { sequenceContext.last = true }
+            template.render(context: context.withSequence(self.mustacheElement(at: position), sequenceContext: sequenceContext), into: &output)
+            sequenceContext.first = false
+            sequenceContext.index += 1
+            position += 1
+        }
+    }
+}
+
+extension Array: MustacheIndexedSequence {
+    var mustacheCount: Int { self.count }
+    func mustacheElement(at position: Int) -> Any { self[position] }
+}
 extension Set: MustacheSequence {}
 extension ReversedCollection: MustacheSequence {}

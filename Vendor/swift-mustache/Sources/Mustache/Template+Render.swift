@@ -73,7 +73,7 @@ extension MustacheTemplate {
             if let child = getChild(named: variable, transforms: transforms, context: context) {
                 // A string first, as `String(describing:)` below would write it: without
                 // asking the runtime what else it might be.
-                if let string = context.casts.cast(child, .string, as: String.self) {
+                if let string = context.casts.string(child) {
                     output += context.contentType.escapeText(string)
                 } else if let template = child as? MustacheTemplate {
                     template.render(context: context, into: &output)
@@ -88,7 +88,7 @@ extension MustacheTemplate {
 
         case .unescapedVariable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
-                if let string = context.casts.cast(child, .string, as: String.self) {
+                if let string = context.casts.string(child) {
                     output += string
                 } else if let renderable = context.casts.cast(child, .customRenderable, as: MustacheCustomRenderable.self) {
                     output += renderable.renderText
@@ -188,9 +188,9 @@ extension MustacheTemplate {
 
     func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext, into output: inout String) {
         guard let value = child else { return }
-        if let array = context.casts.sequence(value) {
-            array.renderSection(with: template, context: context, into: &output)
-        } else if let bool = context.casts.cast(value, .bool, as: Bool.self) {
+        if let sequence = context.casts.sequence(value) {
+            sequence.renderSection(value, with: template, context: context, into: &output)
+        } else if let bool = context.casts.bool(value) {
             if bool { template.render(context: context, into: &output) }
         } else if let null = context.casts.cast(value, .customRenderable, as: MustacheCustomRenderable.self), null.isNull == true {
             return
@@ -206,9 +206,9 @@ extension MustacheTemplate {
     ///   - template: Template to render with
     func renderInvertedSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext, into output: inout String) {
         guard let value = child else { return template.render(context: context, into: &output) }
-        if let array = context.casts.sequence(value) {
-            array.renderInvertedSection(with: template, context: context, into: &output)
-        } else if let bool = context.casts.cast(value, .bool, as: Bool.self) {
+        if let sequence = context.casts.sequence(value) {
+            sequence.renderInvertedSection(value, with: template, context: context, into: &output)
+        } else if let bool = context.casts.bool(value) {
             if !bool { template.render(context: context, into: &output) }
         } else if let null = context.casts.cast(value, .customRenderable, as: MustacheCustomRenderable.self), null.isNull == true {
             template.render(context: context, into: &output)
@@ -264,12 +264,12 @@ extension MustacheTemplate {
         }
 
         func _getImmediateChild(named name: String, from object: borrowing MustacheContextObject) -> Any? {
-            if let parent = object.parent {
-                return parent.child(named: name)
-            } else if object.isString {
-                return nil
-            } else if !object.isRepresented {
-                return Mirror(reflecting: object.object).getValue(forKey: name)
+            switch object.lookup {
+            case .typedParent(let caster): return caster.child(named: name, of: object.object)
+            case .parent(let parent): return parent.child(named: name)
+            case .string: return nil
+            case .mirror: return Mirror(reflecting: object.object).getValue(forKey: name)
+            case .represented: break
             }
             let represented = casts.cast(object.object, .customRepresentation, as: MustacheCustomRepresentation.self)?.representation
             if let customBox = represented.flatMap({ casts.cast($0, .parent, as: MustacheParent.self) }) {
