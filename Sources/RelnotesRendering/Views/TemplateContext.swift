@@ -13,7 +13,7 @@ protocol TemplateContext: MustacheParent, TemplateValue {
 
 extension TemplateContext {
     func child(named name: String) -> Any? {
-        Self.templateFields[name]?.read(self)
+        Self.templateFields.value(named: name, of: self)
     }
 }
 

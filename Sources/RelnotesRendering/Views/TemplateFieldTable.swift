@@ -10,26 +10,27 @@
 struct TemplateFieldTable<Root>: Sendable, ExpressibleByDictionaryLiteral {
     /// The fields as declared.
     let fields: [String: TemplateField<Root>]
-    private let slots: [Slot?]
+    /// Per slot, the name of the field there, or `nil`; and how it is read. Two arrays, so
+    /// that a probe reads a name without copying (and retaining) the rest of a field.
+    private let names: [String?]
+    private let reads: [(@Sendable (Root) -> Any)?]
     private let mask: Int
-
-    private struct Slot: Sendable {
-        let name: String
-        let field: TemplateField<Root>
-    }
 
     init(_ fields: [String: TemplateField<Root>]) {
         self.fields = fields
         var size = 4
         while size < 2 * fields.count { size *= 2 }
-        var slots = [Slot?](repeating: nil, count: size)
+        var names = [String?](repeating: nil, count: size)
+        var reads = [(@Sendable (Root) -> Any)?](repeating: nil, count: size)
         // In name order, so that the layout does not depend on the dictionary's.
         for name in fields.keys.sorted() {
             var index = Self.hash(name) & (size - 1)
-            while slots[index] != nil { index = (index + 1) & (size - 1) }
-            slots[index] = Slot(name: name, field: fields[name]!)
+            while names[index] != nil { index = (index + 1) & (size - 1) }
+            names[index] = name
+            reads[index] = fields[name]!.read
         }
-        self.slots = slots
+        self.names = names
+        self.reads = reads
         mask = size - 1
     }
 
@@ -37,14 +38,17 @@ struct TemplateFieldTable<Root>: Sendable, ExpressibleByDictionaryLiteral {
         self.init(Dictionary(uniqueKeysWithValues: elements))
     }
 
-    subscript(name: String) -> TemplateField<Root>? {
+    /// The field named `name` of `root`, as a template reads it; `nil` when there is none.
+    func value(named name: String, of root: Root) -> Any? {
         var index = Self.hash(name) & mask
-        while let slot = slots[index] {
-            if slot.name == name { return slot.field }
+        while let slotName = names[index] {
+            if slotName == name { return reads[index]!(root) }
             index = (index + 1) & mask
         }
         return nil
     }
+
+    subscript(name: String) -> TemplateField<Root>? { fields[name] }
 
     var keys: Dictionary<String, TemplateField<Root>>.Keys { fields.keys }
 
