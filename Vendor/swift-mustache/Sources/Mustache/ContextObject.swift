@@ -69,10 +69,8 @@ final class MustacheCasts {
     @exclusivity(unchecked) private var lacking: [UInt16] = []
     /// Where the last type asked for was found in `types`: lookups repeat one type in a row.
     @exclusivity(unchecked) private var lastIndex = 0
-    /// Per type in `types`: how to make a `MustacheParent` of a value of it, once it was
-    /// found to be one (and its cast's outcome depends on the type alone).
-    @exclusivity(unchecked) private var parentCasters: [ParentCaster?] = []
-    /// Likewise for `MustacheSequence`.
+    /// Per type in `types`: how to render a value of it as a section, once it was found to be
+    /// a `MustacheSequence` (and its cast's outcome depends on the type alone).
     @exclusivity(unchecked) private var sequenceCasters: [SequenceCaster?] = []
     /// Per type in `types`: how names are looked up in a value of it, once worked out (for
     /// types whose casts' outcomes depend on the type alone).
@@ -97,35 +95,19 @@ final class MustacheCasts {
     func lookup(_ object: Any) -> MustacheLookup {
         let index = self.index(of: ObjectIdentifier(Swift.type(of: object)), object: object)
         if let lookup = self.lookups[index] { return lookup }
+        let remembered = self.lacking[index] & Self.unremembered == 0
         let lookup: MustacheLookup
         if self.cast(object, .string, as: String.self) != nil {
             lookup = .string
         } else if self.cast(object, .customRepresentation, as: MustacheCustomRepresentation.self) != nil {
             lookup = .represented
         } else if let parent = self.cast(object, .parent, as: MustacheParent.self) {
-            if self.lacking[index] & Self.unremembered == 0 {
-                let caster = Self.caster(for: parent)
-                self.parentCasters[index] = caster
-                lookup = .typedParent(caster)
-            } else {
-                lookup = .parent(parent)
-            }
+            lookup = remembered ? .typedParent(Self.caster(for: parent)) : .parent(parent)
         } else {
             lookup = .mirror
         }
-        if self.lacking[index] & Self.unremembered == 0 { self.lookups[index] = lookup }
+        if remembered { self.lookups[index] = lookup }
         return lookup
-    }
-
-    /// `object as? MustacheParent`. For a type found to conform, later values of it are
-    /// cast to the type itself (`ParentCaster`), which the runtime answers by comparing
-    /// types, without looking up the conformance again.
-    func parent(_ object: Any) -> MustacheParent? {
-        let index = self.index(of: ObjectIdentifier(Swift.type(of: object)), object: object)
-        if let caster = self.parentCasters[index] { return caster.parent(object) }
-        guard let parent = self.cast(object, .parent, as: MustacheParent.self) else { return nil }
-        if self.lacking[index] & Self.unremembered == 0 { self.parentCasters[index] = Self.caster(for: parent) }
-        return parent
     }
 
     /// The caster of `object`'s type, when it is a `MustacheSequence` (`SequenceCaster`);
@@ -155,16 +137,16 @@ final class MustacheCasts {
     /// `object as? String`: a `String` itself read without the runtime's cast (which copies
     /// the value out to test it); anything else cast as before, since it may bridge.
     @inline(__always)
-    func string(_ object: Any) -> String? {
-        if Swift.type(of: object) == String.self { return withValue(of: object, as: String.self) { copy $0 } }
-        return self.cast(object, .string, as: String.self)
-    }
+    func string(_ object: Any) -> String? { self.value(object, .string, as: String.self) }
 
     /// `object as? Bool`, likewise.
     @inline(__always)
-    func bool(_ object: Any) -> Bool? {
-        if Swift.type(of: object) == Bool.self { return withValue(of: object, as: Bool.self) { copy $0 } }
-        return self.cast(object, .bool, as: Bool.self)
+    func bool(_ object: Any) -> Bool? { self.value(object, .bool, as: Bool.self) }
+
+    @inline(__always)
+    private func value<T>(_ object: Any, _ target: Target, as type: T.Type) -> T? {
+        if Swift.type(of: object) == type { return withValue(of: object, as: type) { copy $0 } }
+        return self.cast(object, target, as: type)
     }
 
     /// `object as? T`, where `T` is `target`'s protocol.
@@ -198,7 +180,6 @@ final class MustacheCasts {
         // by its value).
         let remembered = !(dynamicType is AnyOptional.Type) && dynamicType != AnyHashable.self && !(dynamicType is NSObject.Type)
         self.lacking.append(remembered ? 0 : Self.unremembered)
-        self.parentCasters.append(nil)
         self.sequenceCasters.append(nil)
         self.lookups.append(nil)
         return self.types.count - 1
@@ -221,20 +202,15 @@ func withValue<Value, Result>(of object: Any, as _: Value.Type, _ body: (borrowi
     return _openExistential(object, do: opened)
 }
 
-/// Looks names up in, and casts, values of one type that conforms to `MustacheParent`.
+/// Looks names up in values of one type that conforms to `MustacheParent`.
 class ParentCaster {
-    func parent(_ object: Any) -> MustacheParent? { nil }
     /// `object`'s child named `name`; `object` must be of the caster's type.
     func child(named name: String, of object: Any) -> Any? { nil }
 }
 
-/// A cast to `Parent` itself, whose conformance comes with the generic parameter: what a
-/// cast to the protocol finds by looking the conformance up.
+/// `Parent` itself, whose conformance comes with the generic parameter: what a cast to the
+/// protocol finds by looking the conformance up.
 final class TypedParentCaster<Parent: MustacheParent>: ParentCaster {
-    override func parent(_ object: Any) -> MustacheParent? {
-        object as? Parent
-    }
-
     override func child(named name: String, of object: Any) -> Any? {
         withValue(of: object, as: Parent.self) { $0.child(named: name) }
     }
