@@ -45,8 +45,8 @@ enum CmarkArena {
     /// One huge page (`madvise(MADV_HUGEPAGE)`): a tree of a large text touches fresh
     /// memory, and taking it 4 KB page by 4 KB page was a fifth of a render's time.
     static let blockSize = 2 * 1024 * 1024
-    /// Blocks kept for the next scope on the thread; the rest go back to the system.
-    static let sparesKept = 16
+    /// Blocks kept for the next scope on the thread (32 MB); the rest go back to the system.
+    static let sparesKept = 32 * 1024 * 1024 / blockSize
     static let sizeClasses = 64
     static let largestSmall = sizeClasses * granule
     fileprivate static let granule = 16
