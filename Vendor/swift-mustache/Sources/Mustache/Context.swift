@@ -9,7 +9,7 @@
 /// Context while rendering mustache tokens
 struct MustacheContext {
     let stack: MustacheContextStack
-    /// The casts of this render (`MustacheCasts`), shared by every context made from it.
+    /// The casts of this thread (`MustacheCasts.ofThisThread`), shared by every context made from it.
     let casts: MustacheCasts
     let sequenceContext: MustacheSequenceContext?
     let indentation: String?
@@ -20,7 +20,7 @@ struct MustacheContext {
 
     /// initialize context with a single objectt
     init(_ object: Any, library: MustacheLibrary? = nil, reloadPartials: Bool = false) {
-        let casts = MustacheCasts()
+        let casts = MustacheCasts.ofThisThread
         self.casts = casts
         self.stack = MustacheContextStack(MustacheContextObject(object, casts: casts))
         self.sequenceContext = nil

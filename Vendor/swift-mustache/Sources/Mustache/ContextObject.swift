@@ -39,13 +39,15 @@ enum MustacheLookup {
     case mirror
 }
 
-/// The protocol casts of one render, with the types found not to conform remembered, so
-/// that each failing cast is asked of the runtime once per type and render; and the dotted
-/// names it looks up, split once.
+/// The protocol casts of the renders on one thread, with the types found not to conform
+/// remembered, so that each failing cast is asked of the runtime once per type and thread;
+/// and the dotted names they look up, split once.
 ///
 /// Only types for which a cast's outcome depends on the type alone are remembered: not
-/// `Optional` (a cast looks into `.some`) nor `AnyHashable` (it looks into its box). Used
-/// by one render on one thread: it is never shared between renders.
+/// `Optional` (a cast looks into `.some`) nor `AnyHashable` (it looks into its box). What
+/// it remembers holds for the whole process (a type's conformances do not change), so each
+/// thread keeps one across its renders (`ofThisThread`); it is never shared between
+/// threads. A render within a render (a lambda's) uses it in turn, never at once.
 final class MustacheCasts {
     enum Target: UInt16 {
         case customRepresentation = 1
@@ -77,12 +79,32 @@ final class MustacheCasts {
     @exclusivity(unchecked) private var lookups: [MustacheLookup?] = []
     private static let unremembered: UInt16 = 0x8000
 
-    /// The parts of each dotted name looked up in this render (`a.b.c`), split once.
+    /// The parts of each dotted name looked up on this thread (`a.b.c`), split once.
     @exclusivity(unchecked) private var splitNames: [String: [String]] = [:]
 
     init() {}
 
-    /// `name` split at its dots, as the lookup reads it: worked out once per name and render.
+    /// This thread's casts, made at its first render and kept until it ends.
+    static var ofThisThread: MustacheCasts {
+        if let stored = pthread_getspecific(threadKey) {
+            return Unmanaged<MustacheCasts>.fromOpaque(stored).takeUnretainedValue()
+        }
+        let casts = MustacheCasts()
+        pthread_setspecific(threadKey, Unmanaged.passRetained(casts).toOpaque())
+        return casts
+    }
+
+    private static let threadKey: pthread_key_t = {
+        var key = pthread_key_t()
+        #if os(Linux)
+        pthread_key_create(&key) { stored in stored.map { Unmanaged<MustacheCasts>.fromOpaque($0).release() } }
+        #else
+        pthread_key_create(&key) { stored in Unmanaged<MustacheCasts>.fromOpaque(stored).release() }
+        #endif
+        return key
+    }()
+
+    /// `name` split at its dots, as the lookup reads it: worked out once per name and thread.
     func parts(of name: String) -> [String] {
         if let parts = self.splitNames[name] { return parts }
         let parts = name.split(separator: ".").map { String($0) }
@@ -91,7 +113,7 @@ final class MustacheCasts {
     }
 
     /// How names are looked up in `object` (`MustacheContextObject`): worked out once per
-    /// type and render where the casts' outcomes depend on the type alone.
+    /// type and thread where the casts' outcomes depend on the type alone.
     func lookup(_ object: Any) -> MustacheLookup {
         let index = self.index(of: ObjectIdentifier(Swift.type(of: object)), object: object)
         if let lookup = self.lookups[index] { return lookup }

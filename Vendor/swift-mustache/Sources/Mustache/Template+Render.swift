@@ -347,6 +347,14 @@ extension MustacheTemplate {
         // if we want to run a transform and the current child can have transforms applied to it then
         // run transform on the current child
         for transform in transforms.reversed() {
+            // The sequence context (`first()`, `last()`, …) is told by its type, read in
+            // place: a cast that succeeds is asked of the runtime every time.
+            if Swift.type(of: child) == MustacheSequenceContext.self,
+                let transformed = withValue(of: child, as: MustacheSequenceContext.self, { $0.transform(transform) })
+            {
+                child = transformed
+                continue
+            }
             if let runnable = casts.cast(child, .transformable, as: MustacheTransformable.self),
                 let transformed = runnable.transform(transform)
             {
