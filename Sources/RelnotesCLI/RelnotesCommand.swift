@@ -37,4 +37,11 @@ public struct RelnotesCommand: AsyncParsableCommand {
     )
 
     public init() {}
+
+    /// Sets the process up before the command runs: the C heap grows in large steps
+    /// (`ProcessLifetime.growHeapsInLargeSteps`). To be called by the executable's `main`
+    /// before it awaits anything, while the process has one thread.
+    public static func prepareProcess() {
+        ProcessLifetime.growHeapsInLargeSteps()
+    }
 }

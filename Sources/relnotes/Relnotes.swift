@@ -4,6 +4,7 @@ import RelnotesCLI
 @main
 struct Relnotes {
     static func main() async {
+        RelnotesCommand.prepareProcess()
         await RelnotesCommand.main(nil)
     }
 }

@@ -35,6 +35,8 @@ struct PreviewCommand: AsyncParsableCommand {
     var maxConnections: Int?
 
     func run() async throws {
+        // Unlike the one-shot commands (`RelnotesCommand.prepareProcess`), the preview runs for long.
+        ProcessLifetime.growHeapsAsNeeded()
         try project.requireProject()
         let root = project.rootURL
         guard FileManager.default.fileExists(atPath: root.appending(path: "content").path) else {
