@@ -78,18 +78,38 @@ struct PrettyJSON {
         buffer.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
-            // Runs of bytes that need no escape are copied whole.
+            // Runs of bytes that need no escape are copied whole; eight bytes at a time are
+            // passed over where none of them needs one.
+            guard let base = utf8.baseAddress else { return }
             var run = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
-                appendEscape(byte)
-                run = index + 1
+            var index = 0
+            while index < utf8.count {
+                if index + 8 <= utf8.count, !Self.needsEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
+                let byte = base[index]
+                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
+                    appendEscape(byte)
+                    run = index + 1
+                }
+                index += 1
             }
             buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
         }
         buffer.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of the eight bytes of `word` is a control character, `"` or `\\`: the
+    /// classic tests for a byte below a bound and for a zero byte (after an `xor` with the
+    /// byte looked for), exact for the word as a whole.
+    @inline(__always)
+    private static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let control = (word &- ones &* 0x20) & ~word & highs != 0
+        return control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
     }
 
     private mutating func appendEscape(_ byte: UInt8) {

@@ -12,6 +12,21 @@ struct ReleasesJSONEncodingTests {
         "unicode é ñ 漢字 emoji 👩‍💻 combining e\u{301} separators \u{2028}\u{2029} bom \u{FEFF}",
     ]
 
+    /// Each byte that needs an escape, and its neighbours that do not, at each offset of the
+    /// eight-byte words the writer passes over whole (`PrettyJSON.string`).
+    static let atEveryOffset: [String] = ["\u{00}", "\u{1F}", " ", "\"", "!", "\\", "[", "]", "\u{7F}", "é"].flatMap { special in
+        (0..<17).map { offset in String(repeating: "a", count: offset) + special + String(repeating: "b", count: 19 - offset) }
+    }
+
+    @Test("bytes to escape at every offset of a word come out as JSONEncoder writes them")
+    func everyOffset() throws {
+        for text in Self.atEveryOffset {
+            var expected = try ReleasesDocument.encoder.encode(Self.document(text))
+            expected.append(UInt8(ascii: "\n"))
+            #expect(String(decoding: try Self.document(text).encoded(), as: UTF8.self) == String(decoding: expected, as: UTF8.self), "\(text.debugDescription)")
+        }
+    }
+
     static func document(_ text: String) -> ReleasesDocument {
         let ticket = ReleasesDocument.TicketRecord(key: text, url: text.isEmpty ? nil : text)
         let entry = ReleasesDocument.EntryRecord(
