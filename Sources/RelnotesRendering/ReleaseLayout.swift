@@ -42,6 +42,20 @@ struct ReleaseLayout {
     }
 
     private static func sameTitle(_ a: String, _ b: String) -> Bool {
-        a.trimmingCharacters(in: .whitespaces).lowercased() == b.trimmingCharacters(in: .whitespaces).lowercased()
+        trimmed(a).lowercased() == trimmed(b).lowercased()
+    }
+
+    /// `text` without the whitespace (`CharacterSet.whitespaces`) at its ends. The only ASCII
+    /// characters of that set are the space and the tab, so a text that starts and ends with
+    /// another ASCII character (almost every title) has none to trim and is not searched.
+    private static func trimmed(_ text: String) -> String {
+        if let first = text.utf8.first, let last = text.utf8.last, isASCIIOtherThanBlank(first), isASCIIOtherThanBlank(last) {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    private static func isASCIIOtherThanBlank(_ byte: UInt8) -> Bool {
+        byte < 0x80 && byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t")
     }
 }
