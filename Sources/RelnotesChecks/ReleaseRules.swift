@@ -28,18 +28,21 @@ package enum ReleaseRules {
         let below = stable.partitionIndex { !($0 < core) }
         let previous = below > 0 ? stable[below - 1] : nil
         let majorBump = previous.map { version.major > $0.major } ?? true
-        for entry in release.entries {
-            if entry.breaking && !majorBump && version.major > 0 {
+        // Each entry's fields read where it lies: a `for … in` loop would copy every entry
+        // out of the array, all its fields, to look at two of them.
+        let entries = release.entries
+        for index in entries.indices {
+            if entries[index].breaking && !majorBump && version.major > 0 {
                 diagnostics.append(.error(
                     "breaking-without-major",
                     "a breaking change needs a major release, but \(version) follows \(previous?.text ?? "no release") in the same major version; release it as \(nextMajor(after: previous)) or drop 'breaking'",
-                    at: entry.keys["breaking"]))
+                    at: entries[index].keys["breaking"]))
             }
-            if entry.type == "feature" && version.patch > 0 {
+            if entries[index].type == "feature" && version.patch > 0 {
                 diagnostics.append(.warning(
                     "feature-in-patch",
                     "a feature in patch release \(version); features belong in a minor release",
-                    at: entry.keys["type"]))
+                    at: entries[index].keys["type"]))
             }
         }
         return diagnostics
