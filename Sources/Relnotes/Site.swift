@@ -22,6 +22,9 @@ public struct Site: Sendable {
     /// What the load read, for the next load to read on from; `nil` for a load not meant
     /// to be read on from (`reusable`).
     let loadCache: LoadCache?
+    /// What filtering made of each release for each audience, for the next load's sites to
+    /// take over (`FilterMemo`); kept along with `loadCache`.
+    let filterMemo: FilterMemo?
 
     /// Loads and checks everything: configuration, content, Markdown structure, release
     /// rules, sensitive patterns, templates. `site` is `nil` when there are errors.
@@ -34,8 +37,9 @@ public struct Site: Sendable {
     /// (`ProjectLoader.read(root:focus:)`): `notes` and `announce` on a long history.
     ///
     /// With `previous` (an earlier load of the same project), files unchanged since are
-    /// not read again and bodies unchanged are not prepared or rendered again, as long as
-    /// `relnotes.yml` is unchanged too: the preview after a save.
+    /// not read again, bodies unchanged are not prepared or rendered again and releases
+    /// unchanged are not filtered again (`FilterMemo`), as long as `relnotes.yml` is
+    /// unchanged too: the preview after a save.
     ///
     /// `changed`: the paths (relative to `root`; a folder stands for all in it) that changed
     /// since `previous` was loaded, as a watcher reported them: other files are not even
@@ -47,12 +51,14 @@ public struct Site: Sendable {
     public static func load(root: URL, focus: String? = nil, reusing previous: Site? = nil, changed: Set<String>? = nil, reusable: Bool = false) -> (site: Site?, diagnostics: [Diagnostic]) {
         Trace.mark("loading")
         var cache: LoadCache?
+        var filterMemo: FilterMemo?
         var reused: Site?
         if reusable || previous != nil {
             let configuration = LoadCache.configurationText(root: root)
             reused = previous.flatMap { $0.root == root && $0.loadCache?.configuration == configuration ? $0 : nil }
             cache = reused?.loadCache ?? LoadCache(configuration: configuration)
             cache?.trust(changed: reused == nil ? nil : changed)
+            filterMemo = reused?.filterMemo ?? FilterMemo()
         }
         let (project, loadProblems) = ProjectLoader.read(root: root, focus: focus, cache: cache)
         Trace.mark("project read")
@@ -68,7 +74,7 @@ public struct Site: Sendable {
         diagnostics += TicketPatternBudget.check(project)
         Trace.mark("checked")
         guard let theme, !diagnostics.containsErrors else { return (nil, diagnostics) }
-        return (Site(root: root, project: project, theme: theme, bodies: bodies, loadCache: cache), diagnostics)
+        return (Site(root: root, project: project, theme: theme, bodies: bodies, loadCache: cache, filterMemo: filterMemo), diagnostics)
     }
 
     /// What a build will leave out and why (a feed without `base_url`): not a content
@@ -119,7 +125,7 @@ public struct Site: Sendable {
         let selected = selected(names)
         // What each audience sees is picked out side by side, before any is rendered: a
         // serial step less between two audiences.
-        let sites = Concurrent.map(selected) { audience in AudienceFilter(project: project).site(for: audience, includeDrafts: drafts) }
+        let sites = Concurrent.map(selected) { audience in AudienceFilter(project: project).site(for: audience, includeDrafts: drafts, memo: filterMemo) }
         let freeing = DispatchGroup()
         defer { freeing.wait() }
         for (number, audience) in selected.enumerated() {
@@ -150,7 +156,7 @@ public struct Site: Sendable {
     }
 
     func renderer(for audience: AudienceDefinition, drafts: Bool, preview: Bool) -> AudienceRenderer {
-        renderer(for: AudienceFilter(project: project).site(for: audience, includeDrafts: drafts), preview: preview)
+        renderer(for: AudienceFilter(project: project).site(for: audience, includeDrafts: drafts, memo: filterMemo), preview: preview)
     }
 
     /// The renderer of one audience's share of the project (`AudienceFilter`).

@@ -18,12 +18,18 @@ public struct AudienceFilter: Sendable {
         candidatesByCore = Dictionary(grouping: project.releases.filter(\.version.isPrerelease), by: \.version.core)
     }
 
-    public func site(for audience: AudienceDefinition, includeDrafts: Bool) -> AudienceSite {
+    /// `memo`: what the last filtering of this project (before an edit) made of each
+    /// release, to take over what did not change; it is then updated with this filtering.
+    public func site(for audience: AudienceDefinition, includeDrafts: Bool, memo: FilterMemo? = nil) -> AudienceSite {
         let viewer = audience.name
         var releases: [VisibleRelease] = []
         if includeDrafts, let unreleased = unreleasedNotes(for: viewer) { releases.append(unreleased) }
-        for release in project.releases where policy.sees(viewer, release.audience) && (includeDrafts || !release.isDraft) {
-            releases.append(visible(release, for: viewer))
+        if let memo {
+            releases += visible(project.releases, for: viewer, includeDrafts: includeDrafts, memo: memo)
+        } else {
+            for release in project.releases where policy.sees(viewer, release.audience) && (includeDrafts || !release.isDraft) {
+                releases.append(visible(release, for: viewer))
+            }
         }
         let latest = releases.compactMap(\.release)
             .filter { $0.status == .released && !$0.version.isPrerelease }
@@ -35,6 +41,28 @@ public struct AudienceFilter: Sendable {
     }
 
     // MARK: - Releases
+
+    /// The releases `viewer` sees, each taken from `memo` when it and its candidates are
+    /// those it was made from.
+    private func visible(_ all: [Release], for viewer: String, includeDrafts: Bool, memo: FilterMemo) -> [VisibleRelease] {
+        let earlier = memo.releases(seenBy: viewer)
+        var kept: [SemanticVersion: FilterMemo.Kept] = [:]
+        kept.reserveCapacity(all.count)
+        var releases: [VisibleRelease] = []
+        for release in all where policy.sees(viewer, release.audience) && (includeDrafts || !release.isDraft) {
+            let candidates = candidatesByCore[release.version.core] ?? []
+            let made: VisibleRelease
+            if let before = earlier[release.version], before.source == release, before.candidates == candidates {
+                made = before.visible
+            } else {
+                made = visible(release, for: viewer)
+            }
+            kept[release.version] = FilterMemo.Kept(source: release, candidates: candidates, visible: made)
+            releases.append(made)
+        }
+        memo.keep(kept, seenBy: viewer)
+        return releases
+    }
 
     private func visible(_ release: Release, for viewer: String) -> VisibleRelease {
         let fields = policy.releaseFields(of: release, for: viewer)
@@ -82,8 +110,9 @@ public struct AudienceFilter: Sendable {
     private func entries(_ entries: [Entry], for viewer: String) -> [VisibleEntry] {
         // In one pass: filtering first would copy every entry it keeps, all its fields.
         var visible: [VisibleEntry] = []
-        for entry in entries where policy.sees(viewer, entry.audience) {
-            visible.append(VisibleEntry(entry, fields: policy.resolve(entry.fields, entry.overrides, for: viewer), restrictedTo: policy.restriction(of: entry.audience.names, for: viewer) ?? []))
+        // By index, each read in place: a loop variable would copy every entry, kept or not.
+        for index in entries.indices where policy.sees(viewer, entries[index].audience) {
+            visible.append(VisibleEntry(entries[index], fields: policy.resolve(entries[index].fields, entries[index].overrides, for: viewer), restrictedTo: policy.restriction(of: entries[index].audience.names, for: viewer) ?? []))
         }
         return visible
     }

@@ -7,7 +7,7 @@ import RelnotesModel
 /// the audience blocks it sees applied and the others gone, and each label is the one
 /// `AudiencePolicy` gave. No path leads from it back to the project's unfiltered content
 /// (another audience's block, a hidden entry of a release).
-public struct AudienceSite: Sendable, ResolvedValue {
+public struct AudienceSite: Sendable, Equatable, ResolvedValue {
     public var audience: AudienceDefinition
     public var includesDrafts: Bool
     /// Releases newest first; the Unreleased notes first of all when drafts are included.
@@ -18,7 +18,7 @@ public struct AudienceSite: Sendable, ResolvedValue {
 }
 
 /// A release as one audience sees it.
-public struct VisibleRelease: Sendable, ResolvedValue {
+public struct VisibleRelease: Sendable, Equatable, ResolvedValue {
     /// Fields after this audience's blocks were applied.
     public var fields: ReleaseFields
     /// The record's own values; `nil` for the Unreleased notes.
@@ -43,7 +43,7 @@ public struct VisibleRelease: Sendable, ResolvedValue {
 
 /// What of a release record every audience that sees the release receives alike: the
 /// values no audience block can change.
-public struct ReleaseRecord: Sendable, ResolvedValue {
+public struct ReleaseRecord: Sendable, Equatable, ResolvedValue {
     public var version: SemanticVersion
     public var status: ReleaseStatus
     /// `YYYY-MM-DD`, as written.
@@ -66,7 +66,7 @@ public struct ReleaseRecord: Sendable, ResolvedValue {
 }
 
 /// An entry as one audience sees it.
-public struct VisibleEntry: Sendable, ResolvedValue {
+public struct VisibleEntry: Sendable, Equatable, ResolvedValue {
     /// The entry's identifier (`1.2.0/REL-117`).
     public var id: String
     /// The configured type's name (`fix`).
@@ -100,7 +100,7 @@ public struct VisibleEntry: Sendable, ResolvedValue {
 }
 
 /// A page as one audience sees it.
-public struct VisiblePage: Sendable, ResolvedValue {
+public struct VisiblePage: Sendable, Equatable, ResolvedValue {
     /// The URL segment, `pages/<slug>/`.
     public var slug: String
     /// Fields after this audience's blocks were applied.
