@@ -20,7 +20,7 @@ package struct BodyRenderer: Sendable {
     package init(project: Project, reusing previous: BodyRenderer? = nil) {
         markdown = MarkdownRenderer(config: project.config)
         let variants = RenderVariants(config: project.config, policy: markdown.policy)
-        prepared = PreparedBodies(project.allBodies, with: markdown, hint: variants.mayHoldKey, reusing: previous?.prepared)
+        prepared = PreparedBodies(project, with: markdown, hint: variants.mayHoldKey, reusing: previous?.prepared)
         self.variants = variants
         cache = previous?.cache ?? RenderCache()
     }
