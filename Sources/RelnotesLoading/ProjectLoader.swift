@@ -222,16 +222,18 @@ public enum ProjectLoader {
     // MARK: - Uniqueness
 
     private static func duplicateVersions(_ releases: [Release]) -> [Diagnostic] {
-        var first: [SemanticVersion: Release] = [:]
+        // Indices are sorted and kept, not the releases: a release is a large value.
+        var first: [SemanticVersion: Int] = [:]
         var diagnostics: [Diagnostic] = []
-        for release in releases.sorted(by: { $0.version.text < $1.version.text }) {
-            if let earlier = first[release.version] {
+        for index in releases.indices.sorted(by: { releases[$0].version.text < releases[$1].version.text }) {
+            let version = releases[index].version
+            if let earlier = first[version] {
                 diagnostics.append(.error(
                     "duplicate-version",
-                    "version '\(release.version)' is the same release as '\(earlier.version)' (\(earlier.body.path)); build metadata does not make versions different",
-                    at: release.keys["version"]))
+                    "version '\(version)' is the same release as '\(releases[earlier].version)' (\(releases[earlier].body.path)); build metadata does not make versions different",
+                    at: releases[index].keys["version"]))
             } else {
-                first[release.version] = release
+                first[version] = index
             }
         }
         return diagnostics

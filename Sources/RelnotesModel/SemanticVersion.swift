@@ -20,7 +20,10 @@ public struct SemanticVersion: Hashable, Comparable, Sendable, CustomStringConve
     public var line: String { "\(major).\(minor).x" }
     /// `1.2.0` for `1.2.0-rc.1+build.5`.
     public var core: SemanticVersion {
-        SemanticVersion(validated: "\(major).\(minor).\(patch)")
+        // A plain version is its own core: the grammar allows no leading zeros, so its text
+        // is already the one written below. Asked for every release on every filtering.
+        if value.prereleaseIdentifiers.isEmpty && value.buildMetadataIdentifiers.isEmpty { return self }
+        return SemanticVersion(text: "\(major).\(minor).\(patch)", value: Version(major, minor, patch))
     }
 
     /// Parses `text`, or explains why it is not a SemVer 2.0.0 version.
@@ -31,9 +34,9 @@ public struct SemanticVersion: Hashable, Comparable, Sendable, CustomStringConve
         self.value = value
     }
 
-    private init(validated text: String) {
+    private init(text: String, value: Version) {
         self.text = text
-        self.value = Version(text)!
+        self.value = value
     }
 
     public var description: String { text }

@@ -56,4 +56,14 @@ struct SemanticVersionTests {
         #expect(candidate.core.text == "1.2.0")
         #expect(candidate.line == "1.2.x")
     }
+
+    @Test("the core of a version is MAJOR.MINOR.PATCH, as if written so", arguments: [
+        ("1.2.0", "1.2.0"), ("1.2.0-rc.1", "1.2.0"), ("1.2.0-rc.1+build.5", "1.2.0"), ("1.2.0+build.5", "1.2.0"), ("0.10.3-alpha", "0.10.3"),
+    ])
+    func core(text: String, core: String) throws {
+        let found = try SemanticVersion(parsing: text).core
+        let written = try SemanticVersion(parsing: core)
+        #expect(found.text == core)
+        #expect(found == written && found.value.buildMetadataIdentifiers.isEmpty && !found.isPrerelease)
+    }
 }
