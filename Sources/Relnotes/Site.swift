@@ -60,13 +60,20 @@ public struct Site: Sendable {
             cache?.trust(changed: reused == nil ? nil : changed)
             filterMemo = reused?.filterMemo ?? FilterMemo()
         }
+        // The templates do not depend on the content: read and parsed while it loads.
+        let themeLoad = Concurrent.start { () -> (theme: Theme?, diagnostics: [Diagnostic]) in
+            let (themeFiles, themeFileProblems) = ThemeLoader.read(root: root)
+            return Theme.load(themeFiles, diagnostics: themeFileProblems)
+        }
         let (project, loadProblems) = ProjectLoader.read(root: root, focus: focus, cache: cache)
         Trace.mark("project read")
-        guard let project else { return (nil, loadProblems) }
+        guard let project else {
+            _ = themeLoad.wait()
+            return (nil, loadProblems)
+        }
         let bodies = BodyRenderer(project: project, reusing: reused?.bodies)
         Trace.mark("bodies prepared")
-        let (themeFiles, themeFileProblems) = ThemeLoader.read(root: root)
-        let (theme, themeProblems) = Theme.load(themeFiles, diagnostics: themeFileProblems)
+        let (theme, themeProblems) = themeLoad.wait()
         var diagnostics = loadProblems + bodies.diagnostics + themeProblems + ReleaseRules.check(project) + ReleaseCycleRules.check(project)
         if !bodies.diagnostics.containsErrors {
             diagnostics += SensitivePatterns(project: project, policy: bodies.markdown.policy, prepared: { bodies.prepared[$0] }).check()

@@ -25,4 +25,25 @@ package enum Concurrent {
         let results = map(elements, oneByOne: oneByOne) { element in Swift.Result { () throws(DiagnosticsError) in try transform(element) } }
         return try results.map { (result) throws(DiagnosticsError) in try result.get() }
     }
+
+    /// Starts `work` on a thread of its own and returns what waits for its result: a stage
+    /// that does not depend on the one the caller runs meanwhile. (A parallel loop nested in
+    /// `map` would run serially; this one does not nest.)
+    package static func start<Value: Sendable>(_ work: @escaping @Sendable () -> Value) -> Pending<Value> {
+        let pending = Pending<Value>()
+        DispatchQueue.global().async(group: pending.group) { pending.value.withLock { $0 = work() } }
+        return pending
+    }
+
+    /// The result of `start`'s work, once it is done.
+    package final class Pending<Value: Sendable>: Sendable {
+        fileprivate let group = DispatchGroup()
+        fileprivate let value = Mutex<Value?>(nil)
+
+        /// Waits for the work to finish and returns its result.
+        package func wait() -> Value {
+            group.wait()
+            return value.withLock { $0! }
+        }
+    }
 }
