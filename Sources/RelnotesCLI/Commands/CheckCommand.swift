@@ -50,7 +50,10 @@ struct CheckCommand: ParsableCommand {
         try project.requireProject()
         let progress = Progress(enabled: Standard.errorIsTerminal && format == .text)
         progress.show("checking \(project.root)")
-        var (_, diagnostics) = Site.load(root: project.rootURL)
+        let (site, found) = Site.load(root: project.rootURL)
+        // Left to the operating system: freeing a long history value by value only delays the report.
+        if let site { ProcessLifetime.keep(site) }
+        var diagnostics = found
         progress.clear()
         if requireEntry { diagnostics += entryRequirement() }
         switch format {
