@@ -24,13 +24,21 @@ public struct AudienceFilter: Sendable {
         let viewer = audience.name
         var releases: [VisibleRelease] = []
         if includeDrafts, let unreleased = unreleasedNotes(for: viewer) { releases.append(unreleased) }
-        if let memo {
-            releases += visible(project.releases, for: viewer, includeDrafts: includeDrafts, memo: memo)
-        } else {
-            for release in project.releases where policy.sees(viewer, release.audience) && (includeDrafts || !release.isDraft) {
-                releases.append(visible(release, for: viewer))
+        // Each release as `memo` has it, when it and its candidates are those it was made from.
+        let earlier = memo?.releases(seenBy: viewer) ?? [:]
+        var kept: [SemanticVersion: FilterMemo.Kept] = [:]
+        for release in project.releases where policy.sees(viewer, release.audience) && (includeDrafts || !release.isDraft) {
+            let candidates = candidatesByCore[release.version.core] ?? []
+            let made: VisibleRelease
+            if let before = earlier[release.version], before.source == release, before.candidates == candidates {
+                made = before.visible
+            } else {
+                made = visible(release, candidates: candidates, for: viewer)
             }
+            if memo != nil { kept[release.version] = FilterMemo.Kept(source: release, candidates: candidates, visible: made) }
+            releases.append(made)
         }
+        memo?.keep(kept, seenBy: viewer)
         let latest = releases.compactMap(\.release)
             .filter { $0.status == .released && !$0.version.isPrerelease }
             .map(\.version).max()
@@ -42,29 +50,8 @@ public struct AudienceFilter: Sendable {
 
     // MARK: - Releases
 
-    /// The releases `viewer` sees, each taken from `memo` when it and its candidates are
-    /// those it was made from.
-    private func visible(_ all: [Release], for viewer: String, includeDrafts: Bool, memo: FilterMemo) -> [VisibleRelease] {
-        let earlier = memo.releases(seenBy: viewer)
-        var kept: [SemanticVersion: FilterMemo.Kept] = [:]
-        kept.reserveCapacity(all.count)
-        var releases: [VisibleRelease] = []
-        for release in all where policy.sees(viewer, release.audience) && (includeDrafts || !release.isDraft) {
-            let candidates = candidatesByCore[release.version.core] ?? []
-            let made: VisibleRelease
-            if let before = earlier[release.version], before.source == release, before.candidates == candidates {
-                made = before.visible
-            } else {
-                made = visible(release, for: viewer)
-            }
-            kept[release.version] = FilterMemo.Kept(source: release, candidates: candidates, visible: made)
-            releases.append(made)
-        }
-        memo.keep(kept, seenBy: viewer)
-        return releases
-    }
-
-    private func visible(_ release: Release, for viewer: String) -> VisibleRelease {
+    /// `all`: the candidates of the release's final version, in project order.
+    private func visible(_ release: Release, candidates all: [Release], for viewer: String) -> VisibleRelease {
         let fields = policy.releaseFields(of: release, for: viewer)
         let record = ReleaseRecord(release)
         let restrictedTo = policy.restriction(of: release.audience.names, for: viewer) ?? []
@@ -72,7 +59,7 @@ public struct AudienceFilter: Sendable {
         let version = release.version
         // Only candidates the viewer sees: an entry inside a hidden release is hidden, and so
         // is that release's version (it must not even be named as the previous candidate).
-        let candidates = (candidatesByCore[version.core] ?? [])
+        let candidates = all
             .filter { $0.version < version }
             .filter { policy.sees(viewer, $0.audience) }
             .sorted { $0.version < $1.version }
