@@ -27,6 +27,7 @@ public struct AudienceFilter: Sendable {
         // Each release as `memo` has it, when it and its candidates are those it was made from.
         let earlier = memo?.releases(seenBy: viewer) ?? [:]
         var kept: [SemanticVersion: FilterMemo.Kept] = [:]
+        if memo != nil { kept.reserveCapacity(project.releases.count) }
         for release in project.releases where policy.sees(viewer, release.audience) && (includeDrafts || !release.isDraft) {
             let candidates = candidatesByCore[release.version.core] ?? []
             let made: VisibleRelease
