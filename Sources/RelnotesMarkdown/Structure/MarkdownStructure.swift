@@ -28,10 +28,11 @@ package struct MarkdownStructure: Sendable {
         var lines = Self.lines(of: text)
         var linesAreText = !text.containsByte(UInt8(ascii: "\r"))
         var admonitions: [Int: Admonition] = [:]
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = ParserWork.refuse(lines, mayHoldImages: text.containsBytes("!["), origin: origin)
         if text.containsBytes("[^") {
-            diagnostics += FootnoteDefinitions.refuse(in: &lines, text: linesAreText ? text : nil, origin: origin)
-            if !diagnostics.isEmpty { linesAreText = false }
+            let refused = FootnoteDefinitions.refuse(in: &lines, text: linesAreText ? text : nil, origin: origin)
+            if !refused.isEmpty { linesAreText = false }
+            diagnostics += refused
         }
         // What cmark makes of the lines as written, and whether it still holds for the lines
         // with the admonitions replaced (see `blocksHoldAfterReplacing`).

@@ -43,6 +43,9 @@ struct HostileBuildTests {
         Case(name: "a base_url with a port out of range",
              files: ["relnotes.yml": "base_url: https://notes.harbor.example:70000/\n"],
              error: "relnotes.yml:1:11: error: 'base_url' has the port 70000, which is not between 1 and 65535"),
+        Case(name: "a body that Debian's cmark parses in quadratic time",
+             files: [entry: "---\ntype: fix\ntitle: Fix\naudience: external\n---\nIntro.\n\n" + String(repeating: "![[]()", count: 160_000) + "\n"],
+             error: "\(entry):8:1: error: a paragraph with 160000 '![' and 160000 ']': Debian's libcmark (cmark 0.30) takes time in their product to parse that; split the paragraph"),
     ]
 
     @Test("hostile input is refused with the exact error by the check a build runs first, so nothing is built", arguments: cases)
