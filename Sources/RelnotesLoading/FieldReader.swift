@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import RelnotesMarkdown
 import RelnotesModel
 
 /// Reads typed values out of a `YAMLMapping`, collecting a diagnostic for every value of the
@@ -41,6 +42,10 @@ struct FieldReader {
         guard case .scalar(let scalar) = field.value else {
             report(.error("type-mismatch", "'\(field.key)' must be text, not \(field.value.kindDescription)", at: field.valueLocation))
             return nil
+        }
+        // Titles and summaries are inline Markdown, which cmark may take too long over.
+        if let problem = ParserWork.refuseInline(scalar.string) {
+            report(.error("markdown-too-costly", problem, at: field.valueLocation))
         }
         return scalar.string
     }

@@ -12,7 +12,7 @@ import RelnotesModel
 /// take 20 s to minutes there. A release note never comes near: the work is counted only
 /// on lines nested more than `countedDepth` deep, and for paragraphs holding both `![` and
 /// `]`, and each budget is about a second of cmark's time.
-struct ParserWork {
+package struct ParserWork {
     /// Container matches for lines that keep deep containers open (blank lines inside deep
     /// list items): about 20 ns each.
     static let containerBudget = 50_000_000
@@ -76,30 +76,60 @@ struct ParserWork {
 
     /// Paragraphs (runs of lines that are not blank) with many `![` and `]`.
     private static func brackets(_ lines: [Substring], origin: TextOrigin) -> Diagnostic? {
-        var images = 0
-        var closers = 0
+        var count = Brackets()
         var start = 0
         for (index, line) in lines.enumerated() {
             if line.isAllWhitespace {
-                (images, closers, start) = (0, 0, index + 1)
+                (count, start) = (Brackets(), index + 1)
                 continue
             }
+            count.add(line)
+            if count.isTooCostly {
+                return problem(count.paragraph, count.cost, advice: "split the paragraph", line: start + 1, origin: origin)
+            }
+        }
+        return nil
+    }
+
+    /// What is wrong with a text rendered as one paragraph of inline Markdown (a title, a
+    /// summary), if cmark would take too long over it: said for the value that holds it.
+    package static func refuseInline(_ text: String) -> String? {
+        guard text.containsBytes("![") else { return nil }
+        var count = Brackets()
+        count.add(Substring(text))
+        guard count.isTooCostly else { return nil }
+        return message("this value is " + count.paragraph, count.cost, advice: "shorten it")
+    }
+
+    private static func problem(_ what: String, _ cost: String, advice: String, line: Int, origin: TextOrigin) -> Diagnostic {
+        .error("markdown-too-costly", message(what, cost, advice: advice), at: origin.location(line: line))
+    }
+
+    private static func message(_ what: String, _ cost: String, advice: String) -> String {
+        "\(what): Debian's libcmark (cmark 0.30) takes time in \(cost) to parse that; \(advice)"
+    }
+
+    /// The `![` and `]` of a paragraph, line by line.
+    private struct Brackets {
+        var images = 0
+        var closers = 0
+
+        mutating func add(_ line: Substring) {
             var previous: UInt8 = 0
             for byte in line.utf8 {
                 if byte == UInt8(ascii: "["), previous == UInt8(ascii: "!") { images += 1 }
                 if byte == UInt8(ascii: "]") { closers += 1 }
                 previous = byte
             }
-            let work = images.multipliedReportingOverflow(by: closers)
-            if work.overflow || work.partialValue > bracketBudget {
-                return problem("a paragraph with \(images) '![' and \(closers) ']'", "their product", advice: "split the paragraph", line: start + 1, origin: origin)
-            }
         }
-        return nil
-    }
 
-    private static func problem(_ what: String, _ cost: String, advice: String, line: Int, origin: TextOrigin) -> Diagnostic {
-        .error("markdown-too-costly", "\(what): Debian's libcmark (cmark 0.30) takes time in \(cost) to parse that; \(advice)", at: origin.location(line: line))
+        var isTooCostly: Bool {
+            let work = images.multipliedReportingOverflow(by: closers)
+            return work.overflow || work.partialValue > ParserWork.bracketBudget
+        }
+
+        var paragraph: String { "a paragraph with \(images) '![' and \(closers) ']'" }
+        let cost = "their product"
     }
 }
 

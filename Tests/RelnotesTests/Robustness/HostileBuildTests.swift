@@ -46,6 +46,9 @@ struct HostileBuildTests {
         Case(name: "a body that Debian's cmark parses in quadratic time",
              files: [entry: "---\ntype: fix\ntitle: Fix\naudience: external\n---\nIntro.\n\n" + String(repeating: "![[]()", count: 160_000) + "\n"],
              error: "\(entry):8:1: error: a paragraph with 160000 '![' and 160000 ']': Debian's libcmark (cmark 0.30) takes time in their product to parse that; split the paragraph"),
+        Case(name: "a title that Debian's cmark parses in quadratic time",
+             files: [entry: "---\ntype: fix\ntitle: '" + String(repeating: "![[]()", count: 160_000) + "'\naudience: external\n---\n"],
+             error: "\(entry):3:8: error: this value is a paragraph with 160000 '![' and 160000 ']': Debian's libcmark (cmark 0.30) takes time in their product to parse that; shorten it"),
     ]
 
     @Test("hostile input is refused with the exact error by the check a build runs first, so nothing is built", arguments: cases)
