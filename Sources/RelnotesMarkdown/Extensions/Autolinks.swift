@@ -142,10 +142,13 @@ enum Autolinks {
         return allowShort || dots > 0 ? index - start : nil
     }
 
-    /// `autolink_delim`: the end of a link without what GitHub leaves out of it.
+    /// `autolink_delim`: the end of a link without what GitHub leaves out of it. The
+    /// parentheses are counted once (cmark-gfm counts them again for every `)` it trims,
+    /// which takes time in the square of a run of them), then kept as each is trimmed.
     private static func trimmedEnd(_ bytes: [UInt8], start: Int, end initial: Int) -> Int {
         var end = initial
         if let less = bytes[start..<end].firstIndex(of: UInt8(ascii: "<")) { end = less }
+        var parentheses: (opening: Int, closing: Int)?
         while end > start {
             let last = bytes[end - 1]
             if "?!.,:*_~'\"".utf8.contains(last) {
@@ -155,9 +158,11 @@ enum Autolinks {
                 while entityStart > start, isAlpha(bytes[entityStart]) { entityStart -= 1 }
                 if entityStart < end - 2, bytes[entityStart] == UInt8(ascii: "&") { end = entityStart } else { end -= 1 }
             } else if last == UInt8(ascii: ")") {
-                let opening = bytes[start..<end].filter { $0 == UInt8(ascii: "(") }.count
-                let closing = bytes[start..<end].filter { $0 == UInt8(ascii: ")") }.count
+                let (opening, closing) = parentheses ?? bytes[start..<end].reduce(into: (0, 0)) { count, byte in
+                    if byte == UInt8(ascii: "(") { count.0 += 1 } else if byte == UInt8(ascii: ")") { count.1 += 1 }
+                }
                 if closing <= opening { break }
+                parentheses = (opening, closing - 1)
                 end -= 1
             } else {
                 break
@@ -166,11 +171,23 @@ enum Autolinks {
         return end
     }
 
-    /// E-mail addresses in `range`, as cmark-gfm's `postprocess_text` finds them.
+    /// E-mail addresses in `range`, as cmark-gfm's `postprocess_text` finds them: it looks
+    /// at no more than `maximumAts` `@` of a text (it recurses once per `@`, and stops there).
+    ///
+    /// cmark-gfm reads on from every `@` to the end of the run of address characters after
+    /// it, which takes time in the square of a run like `a@a@a@…`. Where the run holds
+    /// another `@`, every `@` but the last of it is no address (an address has one `@`), so
+    /// the search goes on at the last one, with what it may reach back to unchanged, and the
+    /// `@` passed over counted as looked at.
     private static func emails(_ bytes: [UInt8], in range: Range<Int>) -> [Match] {
         var found: [Match] = []
         var offset = range.lowerBound
-        while let at = bytes[offset..<range.upperBound].firstIndex(of: UInt8(ascii: "@")) {
+        var next: (at: Int, offset: Int)?
+        var looked = 0
+        while looked < maximumAts, let at = next?.at ?? bytes[offset..<range.upperBound].firstIndex(of: UInt8(ascii: "@")) {
+            if let skipped = next { offset = skipped.offset }
+            next = nil
+            looked += 1
             var start = at
             var slash = false
             while start > offset {
@@ -193,6 +210,12 @@ enum Autolinks {
                 }
                 end += 1
             }
+            if ats > 1, let last = bytes[(at + 1)..<end].lastIndex(of: UInt8(ascii: "@")) {
+                let before = bytes[at..<last].lastIndex(of: UInt8(ascii: "@"))!
+                next = (last, before + 1)
+                looked += ats - 2
+                continue
+            }
             let length = end - at
             guard length >= 2, ats == 1, dots > 0, isAlpha(bytes[end - 1]) || bytes[end - 1] == UInt8(ascii: ".") else { offset = at + 1; continue }
             let trimmed = trimmedEnd(bytes, start: at, end: end)
@@ -202,6 +225,10 @@ enum Autolinks {
         }
         return found
     }
+
+    /// cmark-gfm's `postprocess_text` stops below a depth of 1,000 recursions: the first
+    /// 1,001 `@` of a text.
+    static let maximumAts = 1_001
 
     private static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || (0x09...0x0D).contains(byte)

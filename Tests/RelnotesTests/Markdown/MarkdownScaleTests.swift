@@ -134,6 +134,42 @@ struct MarkdownScaleTests {
         let expected = try CmarkReference.commonMark(markdown)
         #expect(try render(markdown, as: .markdown).text == expected)
     }
+
+    // MARK: - Bare links
+
+    /// Runs where cmark-gfm reads on from every `@` or counts the parentheses again for
+    /// every `)` it trims: as cmark-gfm renders them (at a size it renders quickly), and at
+    /// a size where that would take minutes, with the same links.
+    @Test("runs of @ and of ) after a bare link come out as cmark-gfm writes them")
+    func bareLinkRuns() throws {
+        let gfm = CmarkGFMReference.extensions
+        let (small, large) = (2_000, 300_000)
+        do {
+            let texts = [
+                ("a@", "a@" * small, "a@" * large),
+                ("word@", "aaaaaaaaaa@" * small + "b.c", "aaaaaaaaaa@" * (large / 6) + "b.c"),
+                ("url)", "http://a" + ")" * small, "http://a" + ")" * large),
+                ("url()", "see www.a.b/" + "()" * small + ")" * small, "see www.a.b/" + "()" * (large / 2) + ")" * (large / 2)),
+            ]
+            for (name, short, long) in texts {
+                #expect(try render(short).text == CmarkGFMReference.run(short, arguments: gfm), "\(name)")
+                let rendered = try render(long).text
+                #expect(rendered.utf8.count > long.utf8.count, "\(name)")
+            }
+        }
+        #expect(try render("a@" * 300_000).text == "<p>" + "a@" * 300_000 + "</p>\n", "no address: each has two @ or none after it")
+        #expect(try render("http://a" + ")" * 100_000).text == "<p><a href=\"http://a\">http://a</a>" + ")" * 100_000 + "</p>\n")
+        #expect(try render("aaaaaaaaaa@" * 50_000 + "b.c").text == "<p>" + "aaaaaaaaaa@" * 50_000 + "b.c</p>\n", "past the 1,001st @")
+    }
+
+    @Test("cmark-gfm looks at the first 1,001 @ of a text for addresses, and relnotes too", arguments: [
+        "a@b.c " * 1_005, "x@ " * 998 + "a@b.c " * 4, "@@ " * 600 + "a@b.c " * 600, "a@a@a@b.c " * 400,
+        "aaaaaaaaaa@" * 1_000 + "b.c", "aaaaaaaaaa@" * 1_001 + "b.c", "aaaaaaaaaa@" * 1_002 + "b.c",
+        "a@b.c " * 999 + "see http://x.y/ then " + "a@b.c " * 999,
+    ])
+    func addressesLookedFor(text: String) throws {
+        #expect(try render(text).text == CmarkGFMReference.run(text, arguments: CmarkGFMReference.extensions))
+    }
 }
 
 private func * (text: String, count: Int) -> String { String(repeating: text, count: count) }
