@@ -58,12 +58,39 @@ struct YAMLPositions: Sendable {
             throw .error("invalid-yaml", "the YAML cannot be read: \(error)", at: fileStart)
         }
         guard let root else { return YAMLMapping(fields: [], location: fileStart) }
+        // Only an alias (`*name`) repeats a node, and every alias starts with an asterisk.
+        if yaml.containsByte(UInt8(ascii: "*")) { try checkSize(root, at: fileStart) }
         // Only an escape makes such a character, and every escape starts with a backslash.
         if yaml.containsByte(UInt8(ascii: "\\")) { try checkCharacters(root) }
         if root.isNull {
             return YAMLMapping(fields: [], location: fileStart)
         }
         return try mapping(root, describedAs: "the front matter", at: fileStart)
+    }
+
+    /// At most this many values, aliases expanded, in one file's YAML.
+    static let maximumValues = 100_000
+
+    /// An alias stands for the whole node it names, so a few lines of anchors naming lists
+    /// of aliases of the anchor before (`a1: &a1 [*a0, *a0, …]`) make a billion values: an
+    /// error once there are more than `maximumValues`, found in time bounded by that.
+    private func checkSize(_ root: Node, at fileStart: SourceLocation) throws(Diagnostic) {
+        var pending = [root]
+        var count = 0
+        while let node = pending.popLast() {
+            count += 1
+            guard count <= Self.maximumValues else {
+                throw .error("too-many-values", "the YAML holds more than \(Self.maximumValues) values once its aliases (*name) are expanded; write the values out instead", at: fileStart)
+            }
+            switch node {
+            case .mapping(let mapping):
+                for (key, value) in mapping { pending += [value, key] }
+            case .sequence(let sequence):
+                pending += sequence
+            case .scalar, .alias:
+                break
+            }
+        }
     }
 
     /// A YAML escape (`"\x01"`) can make a character XML forbids, which the file's bytes do

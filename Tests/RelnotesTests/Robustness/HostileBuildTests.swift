@@ -46,6 +46,13 @@ struct HostileBuildTests {
         Case(name: "a body that Debian's cmark parses in quadratic time",
              files: [entry: "---\ntype: fix\ntitle: Fix\naudience: external\n---\nIntro.\n\n" + String(repeating: "![[]()", count: 160_000) + "\n"],
              error: "\(entry):8:1: error: a paragraph with 160000 '![' and 160000 ']': Debian's libcmark (cmark 0.30) takes time in their product to parse that; split the paragraph"),
+        Case(name: "YAML aliases that expand to a billion values (billion laughs) in an entry",
+             files: [entry: "---\ntype: fix\ntitle: Fix\naudience: external\nextra:\n  a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+                 + (1...8).map { "  a\($0): &a\($0) [" + Array(repeating: "*a\($0 - 1)", count: 10).joined(separator: ", ") + "]\n" }.joined() + "---\n"],
+             error: "\(entry):1:1: error: the YAML holds more than 100000 values once its aliases (*name) are expanded; write the values out instead"),
+        Case(name: "YAML aliases that expand to a billion values in relnotes.yml",
+             files: ["relnotes.yml": "x0: &x0 [a, a, a, a, a, a, a, a, a, a]\n" + (1...8).map { "x\($0): &x\($0) [" + Array(repeating: "*x\($0 - 1)", count: 10).joined(separator: ", ") + "]\n" }.joined()],
+             error: "relnotes.yml:1:1: error: the YAML holds more than 100000 values once its aliases (*name) are expanded; write the values out instead"),
         Case(name: "a title that Debian's cmark parses in quadratic time",
              files: [entry: "---\ntype: fix\ntitle: '" + String(repeating: "![[]()", count: 160_000) + "'\naudience: external\n---\n"],
              error: "\(entry):3:8: error: this value is a paragraph with 160000 '![' and 160000 ']': Debian's libcmark (cmark 0.30) takes time in their product to parse that; shorten it"),
