@@ -58,8 +58,8 @@ struct YAMLPositions: Sendable {
             throw .error("invalid-yaml", "the YAML cannot be read: \(error)", at: fileStart)
         }
         guard let root else { return YAMLMapping(fields: [], location: fileStart) }
-        // Only an alias (`*name`) repeats a node, and every alias starts with an asterisk.
-        if yaml.containsByte(UInt8(ascii: "*")) { try checkSize(root, at: fileStart) }
+        // Only an alias (`*name`) repeats a node, and it names an anchor (`&name`).
+        if yaml.containsByte(UInt8(ascii: "&")), yaml.containsByte(UInt8(ascii: "*")) { try checkSize(root, at: fileStart) }
         // Only an escape makes such a character, and every escape starts with a backslash.
         if yaml.containsByte(UInt8(ascii: "\\")) { try checkCharacters(root) }
         if root.isNull {
