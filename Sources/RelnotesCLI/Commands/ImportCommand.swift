@@ -117,7 +117,7 @@ struct ImportKeepAChangelogCommand: ParsableCommand {
         let text = try readSource(file)
         let pairs = try mapping.mapping(over: ImportSectionTypes.keepAChangelog)
         try options.run { (config) throws(DiagnosticsError) in
-            KeepAChangelogImporter(sections: ImportSectionTypes(pairs, config: config), tickets: config.tickets).read(text, path: file)
+            try KeepAChangelogImporter(sections: ImportSectionTypes(pairs, config: config), tickets: config.tickets).read(text, path: file)
         }
     }
 }

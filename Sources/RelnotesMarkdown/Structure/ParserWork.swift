@@ -91,6 +91,12 @@ package struct ParserWork {
         return nil
     }
 
+    /// The problem with a whole Markdown file read outside a project's bodies (a changelog
+    /// to import), if cmark would take too long over it.
+    package static func refuse(_ text: String, path: String) -> [Diagnostic] {
+        refuse(MarkdownStructure.lines(of: text), mayHoldImages: text.containsBytes("!["), origin: TextOrigin(path: path, firstLine: 1, indent: 0))
+    }
+
     /// What is wrong with a text rendered as one paragraph of inline Markdown (a title, a
     /// summary), if cmark would take too long over it: said for the value that holds it.
     package static func refuseInline(_ text: String) -> String? {

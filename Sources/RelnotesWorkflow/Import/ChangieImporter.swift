@@ -46,7 +46,7 @@ public struct ChangieImporter: Sendable {
                 history.skip("\(child.name) is not readable UTF-8 text", at: SourceLocation(path: path))
                 continue
             }
-            let version = reader.read(text, path: path)
+            let version = try reader.read(text, path: path)
             history.skipped += version.skipped
             for release in version.releases { history.add(release, at: SourceLocation(path: path)) }
         }

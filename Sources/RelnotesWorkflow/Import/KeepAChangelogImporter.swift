@@ -20,8 +20,11 @@ public struct KeepAChangelogImporter: Sendable {
         self.tickets = tickets
     }
 
-    /// Reads `text`, the file at `path` (as named in messages).
-    public func read(_ text: String, path: String) -> ImportedHistory {
+    /// Reads `text`, the file at `path` (as named in messages); refuses a text that
+    /// Debian's cmark would take too long to parse (`ParserWork`).
+    public func read(_ text: String, path: String) throws(DiagnosticsError) -> ImportedHistory {
+        let problems = ParserWork.refuse(text, path: path)
+        guard problems.isEmpty else { throw DiagnosticsError(problems) }
         var reader = Reader(path: path, sections: sections)
         for block in ChangelogOutline(parsing: text, tickets: tickets).blocks { reader.read(block) }
         reader.finishRelease()

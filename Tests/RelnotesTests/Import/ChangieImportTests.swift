@@ -56,7 +56,7 @@ struct ChangieImportTests {
         let root = try TemporaryFolder.project(["relnotes.yml": "tickets: {pattern: '#[0-9]+|[A-Z][A-Z0-9]+-[0-9]+'}\n"])
         defer { TemporaryFolder.remove(root) }
         let site = try ImportRun.write(original, into: root, config: config)
-        let back = KeepAChangelogImportTests.read(try ImportRun.output(site, "internal/CHANGELOG.md", drafts: true), config: config)
+        let back = try KeepAChangelogImportTests.read(try ImportRun.output(site, "internal/CHANGELOG.md", drafts: true), config: config)
         #expect(ImportRun.Shape(back, summaries: false) == ImportRun.Shape(original, summaries: false))
         let page = try ImportRun.output(site, "internal/releases/unreleased/index.html", drafts: true)
         #expect(page.contains("server"), "the component shows")

@@ -115,7 +115,7 @@ struct TowncrierImportTests {
         defer { TemporaryFolder.remove(root) }
         let site = try ImportRun.write(original, into: root, config: config)
         let changelog = try ImportRun.output(site, "internal/CHANGELOG.md", drafts: true)
-        let back = KeepAChangelogImportTests.read(changelog, config: config)
+        let back = try KeepAChangelogImportTests.read(changelog, config: config)
         #expect(ImportRun.Shape(back, summaries: false) == ImportRun.Shape(original, summaries: false))
     }
 }
