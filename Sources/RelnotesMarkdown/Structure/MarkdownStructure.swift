@@ -29,6 +29,16 @@ package struct MarkdownStructure: Sendable {
         var linesAreText = !text.containsByte(UInt8(ascii: "\r"))
         var admonitions: [Int: Admonition] = [:]
         var diagnostics = ParserWork.refuse(lines, mayHoldImages: text.containsBytes("!["), origin: origin)
+        guard diagnostics.isEmpty else {
+            // Nothing more is read: finding admonitions and containers parses the text too.
+            self.lines = lines
+            self.text = nil
+            self.containers = AudienceContainers(origin: origin)
+            self.admonitions = [:]
+            self.origin = origin
+            self.diagnostics = diagnostics
+            return
+        }
         if text.containsBytes("[^") {
             let refused = FootnoteDefinitions.refuse(in: &lines, text: linesAreText ? text : nil, origin: origin)
             if !refused.isEmpty { linesAreText = false }

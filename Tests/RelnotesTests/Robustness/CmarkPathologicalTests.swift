@@ -41,6 +41,15 @@ struct CmarkPathologicalTests {
         #expect(Rendering(images, for: "external", as: .html, renderer: InProcessRender.renderer).problems.first?.hasPrefix("<stdin>:3:1: error: a paragraph with 40000 '![' and 40001 ']'") == true)
     }
 
+    @Test("a refused text holding admonitions or audience containers is not parsed to find them either")
+    func refusedBeforeAnyParse() {
+        for tail in ["\n\n!!! note\n    x\n", "\n\n::: internal\nx\n:::\n", "\n\n[^1]: a note\n"] {
+            let rendering = Rendering(Self.repeated("![[]()", 160_000) + tail, for: "internal", as: .html, renderer: InProcessRender.renderer)
+            #expect(rendering.problems.count == 1, "\(tail)")
+            #expect(rendering.problems.first?.hasPrefix("<stdin>:1:1: error: a paragraph with 160000 '![' and 160000 ']'") == true, "\(tail)")
+        }
+    }
+
     /// The other inputs of `pathological_tests.py`, each as cmark renders it.
     static let rendered: [(name: String, text: String)] = [
         ("nested strong emph", repeated("*a **a ", 32_500) + "b" + repeated(" a** a*", 32_500)),
