@@ -2,8 +2,8 @@
 /// return; U+FFFE and U+FFFF) never reach an output: `feed.xml` with one is not XML, and
 /// the HTML pages are meant to be as strict. They are errors where they are written: in a
 /// file's bytes (`SourceFile.read`), or made by a YAML escape (`"\x01"`) in a value.
-enum XMLCharacters {
-    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+package enum XMLCharacters {
+    package static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09, 0x0A, 0x0D: return false
         case 0x00..<0x20, 0xFFFE, 0xFFFF: return true
@@ -30,11 +30,11 @@ enum XMLCharacters {
     }
 
     /// `U+0001`, as the message names it.
-    static func name(_ scalar: Unicode.Scalar) -> String {
+    package static func name(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         return scalar.value < 0x20 ? "the control character \(code)" : "the noncharacter \(code)"
     }
 
-    static let reason = "which XML 1.0 forbids (feed.xml could not be read); remove it"
+    package static let reason = "which XML 1.0 forbids (feed.xml could not be read); remove it"
 }

@@ -99,6 +99,13 @@ public struct NewEntry: Sendable {
         guard !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, !title.contains("\n") else {
             throw Self.failure("the title must be one non-empty line")
         }
+        // What `check` would refuse in the file written, refused before it is written.
+        for (name, value) in [("title", title), ("component", component)] {
+            if let bad = value?.unicodeScalars.first(where: XMLCharacters.isForbidden) {
+                throw Self.failure("the \(name) holds \(XMLCharacters.name(bad)), \(XMLCharacters.reason)")
+            }
+        }
+        if let problem = ParserWork.refuseInline(title) { throw Self.failure("the title: " + problem) }
         if let release, release != ProjectLoader.unreleasedFolder, (try? SemanticVersion(parsing: release)) == nil {
             throw Self.failure("'\(release)' is not a SemVer version")
         }

@@ -73,6 +73,19 @@ struct NewEntryTests {
         #expect(audience.stderr.contains("error: unknown audience 'externl' — did you mean 'external'?"))
         #expect(FileSystemProbe.files(under: root.appending(path: "content")).isEmpty)
     }
+
+    @Test("a title or component that check would refuse is refused before a file is written")
+    func refusedValues() throws {
+        let root = try TemporaryFolder.project(["relnotes.yml": Self.config])
+        defer { TemporaryFolder.remove(root) }
+        let control = try Relnotes.run(["new", "entry", "--type", "fix", "--title", "a\u{1}b", "--root", root.path])
+        #expect(control.status == 1)
+        #expect(control.stderr.contains("error: the title holds the control character U+0001, which XML 1.0 forbids (feed.xml could not be read); remove it"))
+        let noncharacter = try Relnotes.run(["new", "entry", "--type", "fix", "--title", "X", "--component", "a\u{FFFE}", "--root", root.path])
+        #expect(noncharacter.status == 1)
+        #expect(noncharacter.stderr.contains("error: the component holds the noncharacter U+FFFE"))
+        #expect(FileSystemProbe.files(under: root.appending(path: "content")).isEmpty)
+    }
 }
 
 /// Lists files for assertions about what a command left behind.
