@@ -61,29 +61,23 @@ struct NewEntryTests {
         #expect(missing.stderr.contains("error: there is no release '2.0.0' (content/releases/2.0.0/release.md); create it with 'relnotes new release 2.0.0'"))
     }
 
-    @Test("an unknown type or audience is refused with a hint")
-    func unknownNames() throws {
-        let root = try TemporaryFolder.project(["relnotes.yml": Self.config])
-        defer { TemporaryFolder.remove(root) }
-        let type = try Relnotes.run(["new", "entry", "--type", "feture", "--title", "X", "--root", root.path])
-        #expect(type.status == 1)
-        #expect(type.stderr.contains("error: unknown type 'feture' — did you mean 'feature'?"))
-        let audience = try Relnotes.run(["new", "entry", "--type", "fix", "--title", "X", "--audience", "externl", "--root", root.path])
-        #expect(audience.status == 1)
-        #expect(audience.stderr.contains("error: unknown audience 'externl' — did you mean 'external'?"))
-        #expect(FileSystemProbe.files(under: root.appending(path: "content")).isEmpty)
-    }
+    /// Arguments `new entry` refuses, before any file is written, and what it says.
+    static let refused: [(arguments: [String], error: String)] = [
+        (["--type", "feture", "--title", "X"], "error: unknown type 'feture' — did you mean 'feature'?"),
+        (["--type", "fix", "--title", "X", "--audience", "externl"], "error: unknown audience 'externl' — did you mean 'external'?"),
+        // What check would refuse in the file written.
+        (["--type", "fix", "--title", "a\u{1}b"], "error: the title holds the control character U+0001, which XML 1.0 forbids (feed.xml could not be read); remove it"),
+        (["--type", "fix", "--title", "X", "--component", "a\u{FFFE}"], "error: the component holds the noncharacter U+FFFE, which XML 1.0 forbids (feed.xml could not be read); remove it"),
+    ]
 
-    @Test("a title or component that check would refuse is refused before a file is written")
-    func refusedValues() throws {
+    @Test("an unknown type or audience is refused with a hint, and a title or component check would refuse, before a file is written", arguments: refused.indices)
+    func refusedArguments(index: Int) throws {
+        let (arguments, error) = Self.refused[index]
         let root = try TemporaryFolder.project(["relnotes.yml": Self.config])
         defer { TemporaryFolder.remove(root) }
-        let control = try Relnotes.run(["new", "entry", "--type", "fix", "--title", "a\u{1}b", "--root", root.path])
-        #expect(control.status == 1)
-        #expect(control.stderr.contains("error: the title holds the control character U+0001, which XML 1.0 forbids (feed.xml could not be read); remove it"))
-        let noncharacter = try Relnotes.run(["new", "entry", "--type", "fix", "--title", "X", "--component", "a\u{FFFE}", "--root", root.path])
-        #expect(noncharacter.status == 1)
-        #expect(noncharacter.stderr.contains("error: the component holds the noncharacter U+FFFE"))
+        let result = try Relnotes.run(["new", "entry"] + arguments + ["--root", root.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(error), "\(result.stderr)")
         #expect(FileSystemProbe.files(under: root.appending(path: "content")).isEmpty)
     }
 }
