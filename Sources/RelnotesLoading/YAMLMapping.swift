@@ -75,20 +75,11 @@ struct YAMLPositions: Sendable {
     /// of aliases of the anchor before (`a1: &a1 [*a0, *a0, …]`) make a billion values: an
     /// error once there are more than `maximumValues`, found in time bounded by that.
     private func checkSize(_ root: Node, at fileStart: SourceLocation) throws(Diagnostic) {
-        var pending = [root]
         var count = 0
-        while let node = pending.popLast() {
+        try Self.visit(root) { _ throws(Diagnostic) in
             count += 1
             guard count <= Self.maximumValues else {
                 throw .error("too-many-values", "the YAML holds more than \(Self.maximumValues) values once its aliases (*name) are expanded; write the values out instead", at: fileStart)
-            }
-            switch node {
-            case .mapping(let mapping):
-                for (key, value) in mapping { pending += [value, key] }
-            case .sequence(let sequence):
-                pending += sequence
-            case .scalar, .alias:
-                break
             }
         }
     }
@@ -96,18 +87,26 @@ struct YAMLPositions: Sendable {
     /// A YAML escape (`"\x01"`) can make a character XML forbids, which the file's bytes do
     /// not hold: an error at the value (or key) that has it.
     private func checkCharacters(_ root: Node) throws(Diagnostic) {
+        try Self.visit(root) { node throws(Diagnostic) in
+            guard case .scalar(let scalar) = node else { return }
+            if let bad = scalar.string.unicodeScalars.first(where: XMLCharacters.isForbidden) {
+                throw .error("invalid-character", "this value holds \(XMLCharacters.name(bad)) (a YAML escape), \(XMLCharacters.reason)", at: location(of: node))
+            }
+        }
+    }
+
+    /// Every node under `root`, `root` first, in the order they are written (each key before
+    /// its value), without recursion.
+    private static func visit(_ root: Node, _ body: (Node) throws(Diagnostic) -> Void) throws(Diagnostic) {
         var pending = [root]
         while let node = pending.popLast() {
+            try body(node)
             switch node {
-            case .scalar(let scalar):
-                if let bad = scalar.string.unicodeScalars.first(where: XMLCharacters.isForbidden) {
-                    throw .error("invalid-character", "this value holds \(XMLCharacters.name(bad)) (a YAML escape), \(XMLCharacters.reason)", at: location(of: node))
-                }
             case .mapping(let mapping):
                 for (key, value) in mapping { pending += [value, key] }
             case .sequence(let sequence):
                 pending += sequence.reversed()
-            case .alias:
+            case .scalar, .alias:
                 break
             }
         }

@@ -28,21 +28,21 @@ package struct MarkdownStructure: Sendable {
         var lines = Self.lines(of: text)
         var linesAreText = !text.containsByte(UInt8(ascii: "\r"))
         var admonitions: [Int: Admonition] = [:]
-        var diagnostics = ParserWork.refuse(lines, mayHoldImages: text.containsBytes("!["), origin: origin)
-        guard diagnostics.isEmpty else {
+        let tooCostly = ParserWork.refuse(lines, mayHoldImages: text.containsBytes("!["), origin: origin)
+        guard tooCostly.isEmpty else {
             // Nothing more is read: finding admonitions and containers parses the text too.
             self.lines = lines
             self.text = nil
             self.containers = AudienceContainers(origin: origin)
             self.admonitions = [:]
             self.origin = origin
-            self.diagnostics = diagnostics
+            self.diagnostics = tooCostly
             return
         }
+        var diagnostics: [Diagnostic] = []
         if text.containsBytes("[^") {
-            let refused = FootnoteDefinitions.refuse(in: &lines, text: linesAreText ? text : nil, origin: origin)
-            if !refused.isEmpty { linesAreText = false }
-            diagnostics += refused
+            diagnostics += FootnoteDefinitions.refuse(in: &lines, text: linesAreText ? text : nil, origin: origin)
+            if !diagnostics.isEmpty { linesAreText = false }
         }
         // What cmark makes of the lines as written, and whether it still holds for the lines
         // with the admonitions replaced (see `blocksHoldAfterReplacing`).
