@@ -22,12 +22,18 @@ struct TrackerKeyHint: Sendable {
 
     func mayHoldKey(_ text: String) -> Bool {
         if alwaysMaybe { return true }
-        var ascii = true
-        for byte in text.utf8 where byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "&") || byte >= 0x80 {
-            if byte < 0x80 { return true }
-            ascii = false
+        var text = text
+        // Read as one buffer (the view's iterator costs several times as much per byte).
+        let scan = text.withUTF8 { bytes -> (escaped: Bool, ascii: Bool) in
+            var ascii = true
+            for byte in bytes where byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "&") || byte >= 0x80 {
+                if byte < 0x80 { return (true, ascii) }
+                ascii = false
+            }
+            return (false, ascii)
         }
-        if isDefaultPattern && ascii { return Self.defaultPatternMatches(text) }
+        if scan.escaped { return true }
+        if isDefaultPattern && scan.ascii { return Self.defaultPatternMatches(text) }
         guard let regex else { return false }
         // A search stopped for its budget says "maybe": the linker decides.
         return (try? regex.matches(in: text, first: true))?.isEmpty != true
