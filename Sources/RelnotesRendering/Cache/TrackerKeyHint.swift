@@ -22,38 +22,34 @@ struct TrackerKeyHint: Sendable {
 
     func mayHoldKey(_ text: String) -> Bool {
         if alwaysMaybe { return true }
-        var text = text
-        // Read as one buffer (the view's iterator costs several times as much per byte).
-        let scan = text.withUTF8 { bytes -> (escaped: Bool, ascii: Bool) in
+        // The bytes read once, as a buffer (the UTF-8 view's iterator costs several times as
+        // much per byte); `nil`: the regular expression decides.
+        let answer: Bool? = text.withUTF8Bytes { bytes in
             var ascii = true
             for byte in bytes where byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "&") || byte >= 0x80 {
-                if byte < 0x80 { return (true, ascii) }
+                if byte < 0x80 { return true }
                 ascii = false
             }
-            return (false, ascii)
+            return isDefaultPattern && ascii ? Self.defaultPatternMatches(bytes) : nil
         }
-        if scan.escaped { return true }
-        if isDefaultPattern && scan.ascii { return Self.defaultPatternMatches(text) }
+        if let answer { return answer }
         guard let regex else { return false }
         // A search stopped for its budget says "maybe": the linker decides.
         return (try? regex.matches(in: text, first: true))?.isEmpty != true
     }
 
     /// `[A-Z][A-Z0-9]+-[0-9]+` somewhere in ASCII text.
-    private static func defaultPatternMatches(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                guard bytes[index] >= 65 && bytes[index] <= 90 else { index += 1; continue }
-                // A run of [A-Z0-9] from a letter: a key when two or more long and followed by `-` and a digit.
-                var end = index + 1
-                while end < count, (bytes[end] >= 65 && bytes[end] <= 90) || (bytes[end] >= 48 && bytes[end] <= 57) { end += 1 }
-                if end - index >= 2, end + 1 < count, bytes[end] == 45, bytes[end + 1] >= 48 && bytes[end + 1] <= 57 { return true }
-                index = end
-            }
-            return false
+    private static func defaultPatternMatches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            guard bytes[index] >= 65 && bytes[index] <= 90 else { index += 1; continue }
+            // A run of [A-Z0-9] from a letter: a key when two or more long and followed by `-` and a digit.
+            var end = index + 1
+            while end < count, (bytes[end] >= 65 && bytes[end] <= 90) || (bytes[end] >= 48 && bytes[end] <= 57) { end += 1 }
+            if end - index >= 2, end + 1 < count, bytes[end] == 45, bytes[end + 1] >= 48 && bytes[end + 1] <= 57 { return true }
+            index = end
         }
+        return false
     }
 }
